@@ -1,0 +1,43 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Capwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "AISDecoding", targets: ["AISDecoding"]),
+        .library(name: "CapwatchCore", targets: ["CapwatchCore"]),
+        .library(name: "TrackAnalysis", targets: ["TrackAnalysis"]),
+        .executable(name: "capwatch", targets: ["capwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // NMEA 0183 / ITU-R M.1371 decoding. Depends on nothing.
+        .target(name: "AISDecoding", swiftSettings: strictSettings),
+        // The domain: identifiers, units, positions, events. No I/O.
+        .target(name: "CapwatchCore", swiftSettings: strictSettings),
+        // AIS to tracks, detectors. No I/O.
+        .target(name: "TrackAnalysis", dependencies: ["AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
+        // The command line: file reading, output writing.
+        .executableTarget(
+            name: "capwatch",
+            dependencies: [
+                "AISDecoding", "CapwatchCore", "TrackAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "AISDecodingTests", dependencies: ["AISDecoding"], swiftSettings: strictSettings),
+        .testTarget(name: "CapwatchCoreTests", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
+        .testTarget(name: "TrackAnalysisTests", dependencies: ["TrackAnalysis", "AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
+        .testTarget(name: "capwatchTests", dependencies: ["capwatch"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
