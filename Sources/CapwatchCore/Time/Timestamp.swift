@@ -65,7 +65,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `2018-04-01 00:03:15`, fractional seconds, and a `+00:00`/`Z` suffix or none (taken as UTC);
     /// other offsets `±hh:mm` are applied. Returns nil for anything else.
     public init?(iso8601 text: some StringProtocol) {
-        let u = Array(text.utf8)
+        var text = String(text)
+        guard let t = text.withUTF8({ Timestamp(iso8601UTF8: $0) }) else { return nil }
+        self = t
+    }
+
+    /// Parses the same forms as ``init(iso8601:)`` from UTF-8 bytes, without allocating: the form
+    /// for hot loops such as CSV readers.
+    /// - Parameter u: the UTF-8 bytes of one timestamp, no surrounding blanks.
+    /// - Returns: nil when the bytes are not one of the accepted forms or a field is out of range.
+    public init?(iso8601UTF8 u: UnsafeBufferPointer<UInt8>) {
         func num(_ from: Int, _ len: Int) -> Int? {
             guard from + len <= u.count else { return nil }
             var v = 0

@@ -1,0 +1,87 @@
+/// Something a detector found: an encounter between two vessels, an AIS gap, and (in later
+/// detectors) loitering, a port visit, an identity change, spoofing, a draught change or a dark
+/// ship-to-ship transfer.
+///
+/// Every event carries the parameter values of the detector that emitted it, so an analyst can
+/// tell exactly which definition it met, and kind-specific evidence with units in the names.
+/// ``json`` renders it with keys `kind, mmsi, start, end, lat, lon, parameters, evidence`.
+public struct Event: Hashable, Sendable {
+    /// What kind of behaviour an event records. The raw value is the `kind` string in JSON and storage.
+    ///
+    /// To add a kind, add a case here (snake-case raw value) and document the detector that
+    /// emits it; switches over `Kind` then show every place that must learn about it.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Two vessels close together and slow for a long time: a possible ship-to-ship transfer
+        /// (emitted by `EncounterDetector`).
+        case encounter
+        /// A vessel silent on AIS for longer than a threshold (emitted by `GapDetector`).
+        case gap
+    }
+
+    /// The kind of event.
+    public var kind: Kind
+    /// The vessels involved, in ascending order (one for a gap, two for an encounter).
+    public var mmsi: [MMSI]
+    /// When it began (UTC).
+    public var start: Timestamp
+    /// When it ended (UTC); nil while still open at the end of the data (an open AIS gap).
+    public var end: Timestamp?
+    /// A representative position (the mean position of an encounter, the last position before a gap).
+    public var position: GeoPoint
+    /// The detector's parameter values that produced this event.
+    public var parameters: EventFields
+    /// Kind-specific measurements supporting the event.
+    public var evidence: EventFields
+
+    /// - Parameters: see the properties. `mmsi` is sorted.
+    public init(kind: Kind, mmsi: [MMSI], start: Timestamp, end: Timestamp?, position: GeoPoint, parameters: EventFields,
+                evidence: EventFields) {
+        self.kind = kind
+        self.mmsi = mmsi.sorted()
+        self.start = start
+        self.end = end
+        self.position = position
+        self.parameters = parameters
+        self.evidence = evidence
+    }
+
+    /// The duration in seconds, or nil when the event is open.
+    public var durationSeconds: Double? { end.map { start.seconds(to: $0) } }
+}
+
+extension Event: Codable {
+    enum CodingKeys: String, CodingKey { case kind, mmsi, start, end, lat, lon, parameters, evidence }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func time(_ key: CodingKeys) throws -> Timestamp? {
+            guard let s = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let t = Timestamp(iso8601: s) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\"\(s)\" is not an ISO 8601 time")
+            }
+            return t
+        }
+        guard let start = try time(.start) else {
+            throw DecodingError.valueNotFound(String.self, .init(codingPath: [CodingKeys.start], debugDescription: "start is null"))
+        }
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), mmsi: try c.decode([MMSI].self, forKey: .mmsi), start: start,
+            end: try time(.end),
+            position: GeoPoint(latitude: try c.decode(Double.self, forKey: .lat), longitude: try c.decode(Double.self, forKey: .lon)),
+            parameters: try c.decode(EventFields.self, forKey: .parameters), evidence: try c.decode(EventFields.self, forKey: .evidence))
+    }
+
+    /// Encodes `kind, mmsi, start, end, lat, lon, parameters, evidence`; `start`/`end` as ISO 8601
+    /// UTC strings, `end` as null when the event is open.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(mmsi, forKey: .mmsi)
+        try c.encode(start.iso8601, forKey: .start)
+        if let end { try c.encode(end.iso8601, forKey: .end) } else { try c.encodeNil(forKey: .end) }
+        try c.encode(position.latitude, forKey: .lat)
+        try c.encode(position.longitude, forKey: .lon)
+        try c.encode(parameters, forKey: .parameters)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
