@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An input file (or standard input for `-`) read in fixed-size chunks, so memory does not grow
+/// with the file.
+struct InputFile: ~Copyable {
+    /// The name as given on the command line, for messages.
+    let path: String
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+
+    /// Opens `path` for reading; `-` is standard input.
+    /// - Throws: ``CapwatchCLIError`` naming the file when it cannot be opened.
+    init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else { throw CapwatchCLIError("\(path): cannot open: \(String(cString: strerror(errno)))") }
+            var info = stat()
+            if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                close(opened)
+                throw CapwatchCLIError("\(path): is a directory")
+            }
+            fd = opened
+            ownsDescriptor = true
+        }
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// Size in bytes when known (a regular file), for progress reporting.
+    var size: Int? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Calls `body` with successive chunks of at most `chunkSize` bytes until the end of input.
+    /// - Throws: ``CapwatchCLIError`` on a read error, or what `body` throws.
+    func forEachChunk(chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, chunkSize)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CapwatchCLIError("\(path): read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+}
