@@ -122,7 +122,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
             }
             guard i == u.count else { return nil }
         }
-        guard let t = Timestamp(year: y, month: mo, day: d, hour: h, minute: mi, second: min(s, 60), millisecond: milli) else { return nil }
+        guard let t = Timestamp(year: y, month: mo, day: d, hour: h, minute: mi, second: s, millisecond: milli) else { return nil }
         self.millisecondsSince1970 = t.millisecondsSince1970 - Int64(offsetSeconds) * 1000
     }
 
