@@ -27,6 +27,7 @@ struct Decode: ParsableCommand {
 
     func run() throws {
         let decoder = AISStreamDecoder()
+        let format = self.format  // read the option once, not per message
         var writer = JSONLineWriter(capacity: 1 << 20)
         var gpsd = GPSDFormatter()
         let out = ByteOutput.standardOutput
