@@ -1,0 +1,428 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CapwatchCore
+
+/// Finds encounters: two vessels close together and slow for a long time, the AIS signature of
+/// a ship-to-ship (STS) transfer.
+///
+/// Definition (Global Fishing Watch encounter events; github.com/GlobalFishingWatch/encounters_pipeline,
+/// run with `--max_encounter_dist_km 0.5 --min_encounter_time_minutes 120`, and GFW's published
+/// definition "vessels within 500 m of each other for at least 2 hours, travelling at a median
+/// speed below 2 knots, at least 10 km from a coastal anchorage"), with the defaults of
+/// ``EncounterParameters/globalFishingWatch``:
+/// 1. **Resampling.** Each track (outliers excluded) is interpolated linearly onto instants that
+///    are multiples of ``EncounterParameters/sliceMinutes`` (10 min, as GFW's `Resample` transform)
+///    since 1970 UTC. Between two positions more than
+///    ``EncounterParameters/maximumInterpolationGapHours`` (1 h) apart nothing is interpolated, so a
+///    vessel silent for longer is simply absent from those slices (GFW's `max_gap_s`). A position
+///    that falls exactly on a slice instant is used as is. SOG at a slice is interpolated from the
+///    reported SOG, or is the speed implied by the two positions when neither reports one.
+///    Unlike GFW, positions are not extrapolated past the ends of a track.
+/// 2. **Proximity.** At each slice, vessels within ``EncounterParameters/maximumDistanceMetres``
+///    (500 m) are found with a spatial hash: positions become Earth-centred x, y, z (sphere of
+///    radius 6,371,008.8 m); cubic cells have a side of twice the distance, so each point needs
+///    only the 8 cells towards which it lies within half a side. The cost grows with the number
+///    of resampled positions, never with the number of vessel pairs; no special cases at the poles
+///    or the antimeridian. The chord distance is converted to the great-circle distance.
+/// 3. **Runs.** For each pair, consecutive close slices form a run; a missing slice ends it. A run
+///    is an encounter when it lasts at least ``EncounterParameters/minimumDurationHours`` (2 h,
+///    from first to last close slice), the median SOG of **each** vessel over its slices is below
+///    ``EncounterParameters/maximumMedianSOGKnots`` (2 kn; unknown SOG throughout fails), and,
+///    when a port list is given, the mean position of the pair is at least
+///    ``EncounterParameters/minimumPortDistanceKilometres`` (10 km) from every port.
+/// 4. **Merging.** Encounters of the same pair that start less than
+///    ``EncounterParameters/mergeGapHours`` (4 h) after the previous one ended are merged, as GFW's
+///    `MergeEncounters` does with `min_hours_between_encounters = 4`; statistics are recomputed
+///    over all merged slices.
+///
+/// Coast stations, aids to navigation and distress beacons (by ``MMSI/kind``) are ignored.
+///
+/// Each event has `mmsi` = the pair (ascending), `start`/`end` = the first and last close slice,
+/// `position` = the pair's mean midpoint, the parameters, and evidence: `duration_h`,
+/// `median_distance_m`, `min_distance_m`, `vessel_1_median_sog_kn` and `vessel_2_median_sog_kn`
+/// (vessel 1 = lower MMSI), `slices` (number of close slices), and with a port list
+/// `nearest_port`, `nearest_port_km`.
+public struct EncounterDetector: Sendable {
+    /// The thresholds, stored with every event.
+    public var parameters: EncounterParameters
+    /// Ports and anchorages whose vicinity is excluded; nil to skip that criterion.
+    public var ports: PortList?
+
+    /// - Parameters:
+    ///   - parameters: thresholds; GFW's by default.
+    ///   - ports: ports and anchorages to exclude around; nil for none.
+    public init(parameters: EncounterParameters = .globalFishingWatch, ports: PortList? = nil) {
+        self.parameters = parameters
+        self.ports = ports
+    }
+
+    /// Encounters among `tracks`, sorted by start time then MMSI pair.
+    /// - Parameter tracks: tracks from ``TrackBuilder`` (any order, one per MMSI).
+    public func detect(in tracks: [Track]) -> [Event] {
+        let p = parameters
+        let sliceMs = max(1000, Int64((p.sliceMinutes * 60_000).rounded()))
+        let maxGapMs = Int64((p.maximumInterpolationGapHours * 3_600_000).rounded())
+        var samples = Samples()
+        for (v, track) in tracks.enumerated() where Self.isVessel(track.mmsi) {
+            samples.resample(track, vessel: Int32(v), sliceMs: sliceMs, maxGapMs: maxGapMs)
+        }
+        guard samples.count > 1 else { return [] }
+        let hits = closePairs(samples)
+        return encounters(from: hits, tracks: tracks, sliceMs: sliceMs)
+    }
+
+    static func isVessel(_ mmsi: MMSI) -> Bool {
+        switch mmsi.kind {
+        case .coastStation, .aidToNavigation, .distressDevice: return false
+        default: return true
+        }
+    }
+
+    // MARK: - Step 2: close pairs per slice
+
+    struct Hit {
+        var a: Int32
+        var b: Int32
+        var slice: Int64
+        var distance: Float
+        var sogA: Float
+        var sogB: Float
+        var midX: Double
+        var midY: Double
+        var midZ: Double
+    }
+
+    private func closePairs(_ s: Samples) -> [Hit] {
+        let order = s.orderBySlice()
+        let radius = max(10, parameters.maximumDistanceMetres)
+        let side = 2 * radius
+        let chordLimit = 2 * GeoPoint.earthRadiusMetres * sin(min(radius / GeoPoint.earthRadiusMetres, Double.pi) / 2)
+        let chordLimit2 = chordLimit * chordLimit
+        var grid = SliceGrid()
+        var xs: [Double] = []
+        var ys: [Double] = []
+        var zs: [Double] = []
+        var hits: [Hit] = []
+        var start = 0
+        while start < order.count {
+            let slice = s.slices[Int(order[start])]
+            var end = start + 1
+            while end < order.count, s.slices[Int(order[end])] == slice { end += 1 }
+            let n = end - start
+            defer { start = end }
+            guard n > 1 else { continue }
+            grid.begin(count: n)
+            xs.removeAll(keepingCapacity: true)
+            ys.removeAll(keepingCapacity: true)
+            zs.removeAll(keepingCapacity: true)
+            for j in 0..<n {
+                let si = Int(order[start + j])
+                let (x, y, z) = ecef(s.latitudes[si], s.longitudes[si])
+                xs.append(x)
+                ys.append(y)
+                zs.append(z)
+                let fx = x / side
+                let fy = y / side
+                let fz = z / side
+                let cx = Int(fx.rounded(.down))
+                let cy = Int(fy.rounded(.down))
+                let cz = Int(fz.rounded(.down))
+                let nx = fx - Double(cx) < 0.5 ? cx - 1 : cx + 1
+                let ny = fy - Double(cy) < 0.5 ? cy - 1 : cy + 1
+                let nz = fz - Double(cz) < 0.5 ? cz - 1 : cz + 1
+                for gx in [cx, nx] {
+                    for gy in [cy, ny] {
+                        for gz in [cz, nz] {
+                            var q = grid.first(SliceGrid.key(gx, gy, gz))
+                            while q >= 0 {
+                                let qi = Int(q)
+                                let dx = xs[qi] - x
+                                let dy = ys[qi] - y
+                                let dz = zs[qi] - z
+                                let d2 = dx * dx + dy * dy + dz * dz
+                                if d2 <= chordLimit2 {
+                                    let sq = Int(order[start + qi])
+                                    let (first, second) = s.vessels[sq] < s.vessels[si] ? (sq, si) : (si, sq)
+                                    let chord = d2.squareRoot()
+                                    let arc = 2 * GeoPoint.earthRadiusMetres * asin(min(1, chord / (2 * GeoPoint.earthRadiusMetres)))
+                                    hits.append(Hit(a: s.vessels[first], b: s.vessels[second], slice: slice, distance: Float(arc),
+                                                    sogA: s.speeds[first], sogB: s.speeds[second], midX: (xs[qi] + x) / 2, midY: (ys[qi] + y) / 2,
+                                                    midZ: (zs[qi] + z) / 2))
+                                }
+                                q = grid.next[qi]
+                            }
+                        }
+                    }
+                }
+                grid.insert(SliceGrid.key(cx, cy, cz), point: Int32(j))
+            }
+        }
+        return hits
+    }
+
+    // MARK: - Steps 3 and 4: runs, criteria, merging
+
+    private func encounters(from unsorted: [Hit], tracks: [Track], sliceMs: Int64) -> [Event] {
+        let hits = unsorted.sorted { ($0.a, $0.b, $0.slice) < ($1.a, $1.b, $1.slice) }
+        let p = parameters
+        let minDurationMs = Int64((p.minimumDurationHours * 3_600_000).rounded())
+        let mergeGapMs = Int64((p.mergeGapHours * 3_600_000).rounded())
+        var events: [Event] = []
+        var i = 0
+        while i < hits.count {
+            // All hits of one pair: hits[i..<pairEnd].
+            var pairEnd = i + 1
+            while pairEnd < hits.count, hits[pairEnd].a == hits[i].a, hits[pairEnd].b == hits[i].b { pairEnd += 1 }
+            var qualifying: [Range<Int>] = []
+            var r = i
+            while r < pairEnd {
+                var runEnd = r + 1
+                while runEnd < pairEnd, hits[runEnd].slice == hits[runEnd - 1].slice + 1 { runEnd += 1 }
+                let run = r..<runEnd
+                let stats = Stats(hits, [run])
+                if (hits[run.upperBound - 1].slice - hits[run.lowerBound].slice) * sliceMs >= minDurationMs,
+                    let sa = stats.medianSOGA, let sb = stats.medianSOGB, sa < p.maximumMedianSOGKnots, sb < p.maximumMedianSOGKnots,
+                    !isNearPort(stats.meanPosition)
+                {
+                    qualifying.append(run)
+                }
+                r = runEnd
+            }
+            // Merge qualifying runs separated by less than the merge gap.
+            var group: [Range<Int>] = []
+            func flush() {
+                guard !group.isEmpty else { return }
+                events.append(makeEvent(hits, group, tracks: tracks, sliceMs: sliceMs))
+                group = []
+            }
+            for run in qualifying {
+                if let last = group.last, (hits[run.lowerBound].slice - hits[last.upperBound - 1].slice) * sliceMs >= mergeGapMs { flush() }
+                group.append(run)
+            }
+            flush()
+            i = pairEnd
+        }
+        events.sort { l, r in
+            if l.start != r.start { return l.start < r.start }
+            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
+        }
+        return events
+    }
+
+    private func isNearPort(_ point: GeoPoint) -> Bool {
+        guard let ports else { return false }
+        return ports.nearest(to: point, within: parameters.minimumPortDistanceKilometres * 1000) != nil
+    }
+
+    private func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], tracks: [Track], sliceMs: Int64) -> Event {
+        let stats = Stats(hits, runs)
+        let first = hits[runs[0].lowerBound]
+        let last = hits[runs[runs.count - 1].upperBound - 1]
+        let start = Timestamp(millisecondsSince1970: first.slice * sliceMs)
+        let end = Timestamp(millisecondsSince1970: last.slice * sliceMs)
+        // Vessel 1 is the lower MMSI; hits order vessels by track index, which differs when the
+        // caller's tracks are not sorted by MMSI.
+        let swapped = tracks[Int(first.a)].mmsi > tracks[Int(first.b)].mmsi
+        let (sog1, sog2) = swapped ? (stats.medianSOGB, stats.medianSOGA) : (stats.medianSOGA, stats.medianSOGB)
+        var evidence: EventFields = [
+            "duration_h": .number(start.seconds(to: end) / 3600), "median_distance_m": .number(stats.medianDistance),
+            "min_distance_m": .number(stats.minDistance), "vessel_1_median_sog_kn": .number(sog1 ?? .nan),
+            "vessel_2_median_sog_kn": .number(sog2 ?? .nan), "slices": .integer(stats.count),
+        ]
+        if let ports, let nearest = ports.nearest(to: stats.meanPosition) {
+            evidence["nearest_port"] = .string(nearest.port.name)
+            evidence["nearest_port_km"] = .number(nearest.distanceMetres / 1000)
+        }
+        return Event(kind: .encounter, mmsi: [tracks[Int(first.a)].mmsi, tracks[Int(first.b)].mmsi], start: start, end: end,
+                     position: stats.meanPosition, parameters: parameters.eventFields, evidence: evidence)
+    }
+
+    /// Medians and means over the hits of some runs of one pair ("A" = the lower track index).
+    private struct Stats {
+        var count = 0
+        var medianDistance = Double.nan
+        var minDistance = Double.nan
+        var medianSOGA: Double?
+        var medianSOGB: Double?
+        var meanPosition = GeoPoint(latitude: 0, longitude: 0)
+
+        init(_ hits: [Hit], _ runs: [Range<Int>]) {
+            var d: [Float] = []
+            var sa: [Float] = []
+            var sb: [Float] = []
+            var x = 0.0
+            var y = 0.0
+            var z = 0.0
+            for run in runs {
+                for h in hits[run] {
+                    d.append(h.distance)
+                    if !h.sogA.isNaN { sa.append(h.sogA) }
+                    if !h.sogB.isNaN { sb.append(h.sogB) }
+                    x += h.midX
+                    y += h.midY
+                    z += h.midZ
+                }
+            }
+            count = d.count
+            medianDistance = median(d) ?? .nan
+            minDistance = Double(d.min() ?? .nan)
+            medianSOGA = median(sa)
+            medianSOGB = median(sb)
+            let r = (x * x + y * y + z * z).squareRoot()
+            if r > 0 {
+                meanPosition = GeoPoint(latitude: asin(z / r) * 180 / Double.pi, longitude: atan2(y, x) * 180 / Double.pi)
+            }
+        }
+    }
+}
+
+/// Parameters of ``EncounterDetector``; every event stores them.
+public struct EncounterParameters: Hashable, Sendable {
+    /// Maximum distance between the two vessels at a slice, in metres (GFW: 500 m, `max_encounter_dist_km 0.5`).
+    public var maximumDistanceMetres: Double
+    /// Minimum duration from first to last close slice, in hours (GFW: 2 h, `min_encounter_time_minutes 120`).
+    public var minimumDurationHours: Double
+    /// Each vessel's median SOG over the encounter must be below this, in knots (GFW: 2 kn).
+    public var maximumMedianSOGKnots: Double
+    /// Minimum distance of the mean position from any port or anchorage, in km (GFW: 10 km);
+    /// applied only when the detector has a port list.
+    public var minimumPortDistanceKilometres: Double
+    /// Encounters of the same pair less than this many hours apart are merged (GFW: 4 h).
+    public var mergeGapHours: Double
+    /// Resampling interval in minutes (GFW: 10 min).
+    public var sliceMinutes: Double
+    /// No interpolation between positions more than this many hours apart (1 h by default:
+    /// a vessel silent longer is treated as absent rather than assumed to have moved in a straight line).
+    public var maximumInterpolationGapHours: Double
+
+    /// - Parameters: see the properties; defaults are ``globalFishingWatch``.
+    public init(maximumDistanceMetres: Double = 500, minimumDurationHours: Double = 2, maximumMedianSOGKnots: Double = 2,
+                minimumPortDistanceKilometres: Double = 10, mergeGapHours: Double = 4, sliceMinutes: Double = 10,
+                maximumInterpolationGapHours: Double = 1) {
+        self.maximumDistanceMetres = maximumDistanceMetres
+        self.minimumDurationHours = minimumDurationHours
+        self.maximumMedianSOGKnots = maximumMedianSOGKnots
+        self.minimumPortDistanceKilometres = minimumPortDistanceKilometres
+        self.mergeGapHours = mergeGapHours
+        self.sliceMinutes = sliceMinutes
+        self.maximumInterpolationGapHours = maximumInterpolationGapHours
+    }
+
+    /// Global Fishing Watch's encounter definition: 500 m, 2 h, median SOG < 2 kn, ≥ 10 km from
+    /// port, merged within 4 h, 10-minute slices (interpolation limit 1 h is Capwatch's).
+    public static let globalFishingWatch = EncounterParameters()
+
+    /// The parameters as stored with each event.
+    public var eventFields: EventFields {
+        [
+            "max_distance_m": .number(maximumDistanceMetres), "min_duration_h": .number(minimumDurationHours),
+            "max_median_sog_kn": .number(maximumMedianSOGKnots), "min_port_distance_km": .number(minimumPortDistanceKilometres),
+            "merge_gap_h": .number(mergeGapHours), "slice_min": .number(sliceMinutes),
+            "max_interpolation_gap_h": .number(maximumInterpolationGapHours),
+        ]
+    }
+}
+
+// MARK: - Step 1: resampling
+
+/// Resampled positions of all vessels, as columns.
+struct Samples {
+    var slices: [Int64] = []
+    var vessels: [Int32] = []
+    var latitudes: [Double] = []
+    var longitudes: [Double] = []
+    var speeds: [Float] = []
+
+    var count: Int { slices.count }
+
+    mutating func append(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float) {
+        slices.append(slice)
+        vessels.append(vessel)
+        latitudes.append(lat)
+        longitudes.append(lon)
+        speeds.append(sog)
+    }
+
+    /// Appends the slices of one track (see ``EncounterDetector`` step 1).
+    mutating func resample(_ t: Track, vessel: Int32, sliceMs: Int64, maxGapMs: Int64) {
+        var prev = -1
+        for i in t.indices where !t.isOutlier(at: i) {
+            let t1 = t.times[i]
+            defer { prev = i }
+            guard prev >= 0 else {
+                if floorMod(t1, sliceMs) == 0 { append(t1 / sliceMs, vessel, t.latitudes[i], t.longitudes[i], t.speeds[i]) }
+                continue
+            }
+            let t0 = t.times[prev]
+            guard t1 - t0 <= maxGapMs else {
+                if floorMod(t1, sliceMs) == 0 { append(floorDiv(t1, sliceMs), vessel, t.latitudes[i], t.longitudes[i], t.speeds[i]) }
+                continue
+            }
+            var k = floorDiv(t0, sliceMs) + 1
+            guard k * sliceMs <= t1 else { continue }
+            let lat0 = t.latitudes[prev]
+            let lon0 = t.longitudes[prev]
+            let dLat = t.latitudes[i] - lat0
+            var dLon = t.longitudes[i] - lon0
+            if dLon > 180 { dLon -= 360 } else if dLon < -180 { dLon += 360 }
+            let s0 = t.speeds[prev]
+            let s1 = t.speeds[i]
+            var implied = Float.nan
+            if s0.isNaN && s1.isNaN && t1 > t0 {
+                let metres = GeoPoint(latitude: lat0, longitude: lon0).distance(to: t.position(at: i))
+                implied = Float(knots(metresPerSecond: metres / (Double(t1 - t0) / 1000)))
+            }
+            while k * sliceMs <= t1 {
+                let f = t1 > t0 ? Double(k * sliceMs - t0) / Double(t1 - t0) : 1
+                var lon = lon0 + f * dLon
+                if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
+                let sog: Float
+                if s0.isNaN { sog = s1.isNaN ? implied : s1 } else if s1.isNaN { sog = s0 } else { sog = s0 + Float(f) * (s1 - s0) }
+                append(k, vessel, lat0 + f * dLat, lon, sog)
+                k += 1
+            }
+        }
+    }
+
+    /// Sample indices ordered by slice (counting sort when the slice range is compact).
+    func orderBySlice() -> [Int32] {
+        guard let lo = slices.min(), let hi = slices.max() else { return [] }
+        let range = hi - lo + 1
+        if range > Int64(4 * count + 1024) {
+            return (0..<Int32(count)).sorted { slices[Int($0)] < slices[Int($1)] }
+        }
+        var starts = [Int32](repeating: 0, count: Int(range) + 1)
+        for s in slices { starts[Int(s - lo) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var order = [Int32](repeating: 0, count: count)
+        for (i, s) in slices.enumerated() {
+            let b = Int(s - lo)
+            order[Int(starts[b])] = Int32(i)
+            starts[b] += 1
+        }
+        return order
+    }
+}
+
+@inline(__always) private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+@inline(__always) private func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
+
+/// Earth-centred coordinates in metres on the mean sphere.
+@inline(__always) func ecef(_ latitude: Double, _ longitude: Double) -> (Double, Double, Double) {
+    let phi = latitude * Double.pi / 180
+    let lambda = longitude * Double.pi / 180
+    let c = cos(phi)
+    let r = GeoPoint.earthRadiusMetres
+    return (r * c * cos(lambda), r * c * sin(lambda), r * sin(phi))
+}
+
+/// The median of `values` (mean of the two middle values for an even count); nil when empty.
+func median(_ values: [Float]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let s = values.sorted()
+    let m = s.count / 2
+    return s.count % 2 == 1 ? Double(s[m]) : (Double(s[m - 1]) + Double(s[m])) / 2
+}

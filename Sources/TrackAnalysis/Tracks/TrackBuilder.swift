@@ -1,0 +1,170 @@
+import CapwatchCore
+
+/// Collects position and static reports in any order and builds one ``Track`` per MMSI.
+///
+/// Building (``build()``) sorts each vessel's positions by time, drops exact duplicates (same
+/// time and position: the same report heard by several receivers, counted once), flags as
+/// outliers the positions that imply more than ``TrackParameters/maximumImpliedSpeedKnots`` from
+/// the previous kept position, and folds static reports into an ``IdentityHistory``.
+///
+/// Memory: positions are appended to per-vessel columns (about 36 bytes each, no allocation per
+/// position); static reports that repeat the vessel's previous report unchanged (as every row of
+/// a CSV export does) are not stored.
+///
+/// Limitation: the outlier test trusts the first position of a track; if that one is wrong, the
+/// following true positions are flagged until the vessel comes back near it.
+public struct TrackBuilder: Sendable {
+    /// The cleaning rules applied by ``build()``.
+    public var parameters: TrackParameters
+
+    private var slots: [UInt32: Int] = [:]
+    private var vessels: [Accumulator] = []
+    private var lastKey: UInt32 = .max
+    private var lastSlot = -1
+    /// Positions added so far (before duplicate removal).
+    public private(set) var positionCount = 0
+    /// Static reports added so far (before dropping unchanged repeats).
+    public private(set) var staticReportCount = 0
+
+    /// - Parameter parameters: cleaning rules; the defaults flag above 50 kn.
+    public init(parameters: TrackParameters = TrackParameters()) { self.parameters = parameters }
+
+    private struct Accumulator: Sendable {
+        var mmsi: MMSI
+        var times: [Int64] = []
+        var latitudes: [Double] = []
+        var longitudes: [Double] = []
+        var speeds: [Float] = []
+        var courses: [Float] = []
+        var headings: [Int16] = []
+        var statuses: [Int8] = []
+        var isSorted = true
+        var statics: [StaticReport] = []
+    }
+
+    private mutating func slot(for mmsi: MMSI) -> Int {
+        if mmsi.rawValue == lastKey { return lastSlot }
+        let s: Int
+        if let existing = slots[mmsi.rawValue] {
+            s = existing
+        } else {
+            s = vessels.count
+            vessels.append(Accumulator(mmsi: mmsi))
+            slots[mmsi.rawValue] = s
+        }
+        lastKey = mmsi.rawValue
+        lastSlot = s
+        return s
+    }
+
+    /// Adds a position report.
+    public mutating func add(_ report: PositionReport) {
+        let s = slot(for: report.mmsi)
+        let t = report.time.millisecondsSince1970
+        positionCount += 1
+        if let last = vessels[s].times.last, t < last { vessels[s].isSorted = false }
+        vessels[s].times.append(t)
+        vessels[s].latitudes.append(report.position.latitude)
+        vessels[s].longitudes.append(report.position.longitude)
+        vessels[s].speeds.append(report.sog.map { Float($0) } ?? .nan)
+        vessels[s].courses.append(report.cog.map { Float($0) } ?? .nan)
+        vessels[s].headings.append(report.heading.map { Int16(clamping: $0) } ?? -1)
+        vessels[s].statuses.append(report.navigationalStatus.map { Int8(clamping: $0) } ?? -1)
+    }
+
+    /// Adds a static report. One that repeats the vessel's previous report (same fields, not
+    /// earlier) is counted but not stored: the identity history only needs changes.
+    public mutating func add(_ report: StaticReport) {
+        let s = slot(for: report.mmsi)
+        staticReportCount += 1
+        if let last = vessels[s].statics.last, report.time >= last.time, VesselIdentity(last) == VesselIdentity(report) { return }
+        vessels[s].statics.append(report)
+    }
+
+    /// Adds what a CSV row produced.
+    public mutating func add(_ record: PositionCSVRecord) {
+        if let p = record.position { add(p) }
+        if let s = record.staticReport { add(s) }
+    }
+
+    /// The tracks, one per MMSI that sent anything (a vessel with only static reports has an
+    /// empty track), sorted by MMSI.
+    public consuming func build() -> [Track] {
+        var tracks: [Track] = []
+        tracks.reserveCapacity(vessels.count)
+        let order = vessels.indices.sorted { vessels[$0].mmsi < vessels[$1].mmsi }
+        for i in order {
+            var acc = vessels[i]
+            vessels[i] = Accumulator(mmsi: acc.mmsi)  // release the builder's copy so columns are uniquely owned
+            tracks.append(Self.makeTrack(&acc, parameters))
+        }
+        return tracks
+    }
+
+    private static func makeTrack(_ a: inout Accumulator, _ p: TrackParameters) -> Track {
+        let n = a.times.count
+        if !a.isSorted {
+            // Sort by time; equal times by position so exact duplicates become neighbours.
+            let perm = (0..<n).sorted {
+                (a.times[$0], a.latitudes[$0], a.longitudes[$0], $0) < (a.times[$1], a.latitudes[$1], a.longitudes[$1], $1)
+            }
+            a.times = perm.map { a.times[$0] }
+            a.latitudes = perm.map { a.latitudes[$0] }
+            a.longitudes = perm.map { a.longitudes[$0] }
+            a.speeds = perm.map { a.speeds[$0] }
+            a.courses = perm.map { a.courses[$0] }
+            a.headings = perm.map { a.headings[$0] }
+            a.statuses = perm.map { a.statuses[$0] }
+        }
+        // Compact in place: drop exact duplicates, flag outliers against the last kept position.
+        var outliers = [Bool](repeating: false, count: n)
+        var w = 0
+        var duplicates = 0
+        var lastKept = -1  // index (after compaction) of the last non-outlier
+        let maxMetresPerSecond = p.maximumImpliedSpeedKnots * metresPerNauticalMile / 3600
+        for r in 0..<n {
+            if w > 0 {
+                // Equal-time neighbours: compare with every written position of the same time.
+                var k = w - 1
+                var duplicate = false
+                while k >= 0, a.times[k] == a.times[r] {
+                    if a.latitudes[k] == a.latitudes[r], a.longitudes[k] == a.longitudes[r] {
+                        duplicate = true
+                        break
+                    }
+                    k -= 1
+                }
+                if duplicate {
+                    duplicates += 1
+                    continue
+                }
+            }
+            a.times[w] = a.times[r]
+            a.latitudes[w] = a.latitudes[r]
+            a.longitudes[w] = a.longitudes[r]
+            a.speeds[w] = a.speeds[r]
+            a.courses[w] = a.courses[r]
+            a.headings[w] = a.headings[r]
+            a.statuses[w] = a.statuses[r]
+            if lastKept >= 0 {
+                let dt = max(Double(a.times[w] - a.times[lastKept]) / 1000, p.timeResolutionSeconds)
+                let d = GeoPoint(latitude: a.latitudes[lastKept], longitude: a.longitudes[lastKept])
+                    .distance(to: GeoPoint(latitude: a.latitudes[w], longitude: a.longitudes[w]))
+                if d / dt > maxMetresPerSecond { outliers[w] = true }
+            }
+            if !outliers[w] { lastKept = w }
+            w += 1
+        }
+        a.times.removeLast(n - w)
+        a.latitudes.removeLast(n - w)
+        a.longitudes.removeLast(n - w)
+        a.speeds.removeLast(n - w)
+        a.courses.removeLast(n - w)
+        a.headings.removeLast(n - w)
+        a.statuses.removeLast(n - w)
+        outliers.removeLast(n - w)
+        return Track(mmsi: a.mmsi, identity: IdentityHistory(reports: a.statics), times: a.times, latitudes: a.latitudes,
+                     longitudes: a.longitudes, speeds: a.speeds, courses: a.courses, headings: a.headings, statuses: a.statuses,
+                     outliers: outliers, duplicateCount: duplicates)
+    }
+}

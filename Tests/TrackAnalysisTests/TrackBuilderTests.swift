@@ -1,0 +1,58 @@
+import CapwatchCore
+import Testing
+import TrackAnalysis
+
+@Suite("Track builder")
+struct TrackBuilderTests {
+    @Test func sortsDeduplicatesAndFlagsOutliers() throws {
+        let p = { (lat: Double) in GeoPoint(latitude: lat, longitude: 124.0) }
+        // One vessel steaming north 0.009° (≈ 1,000 m) every 10 min: 1,000 m / 600 s = 1.67 m/s = 3.2 kn.
+        var positions = (0..<6).map { i in PositionReport(mmsi: mmsi(445_000_001), time: at(0, 10 * i), position: p(38.0 + 0.009 * Double(i)), sog: 3.2) }
+        // The 00:20 report heard by a second receiver: same time and position, counted once.
+        positions.append(positions[2])
+        // At 00:35 a jump of 0.45° (≈ 50 km) from the 00:30 position: 50,000 m / 300 s = 166.7 m/s = 324 kn > 50 kn → outlier.
+        positions.append(PositionReport(mmsi: mmsi(445_000_001), time: at(0, 35), position: p(38.0 + 0.027 + 0.45), sog: 3.2))
+        positions.reverse()  // any order
+        let tracks = buildTracks(positions)
+        let track = try #require(tracks.first)
+        #expect(tracks.count == 1)
+        #expect(track.count == 7)  // 6 + the outlier; the duplicate dropped
+        #expect(track.duplicateCount == 1)
+        #expect(track.times == track.times.sorted())
+        #expect(track.outlierCount == 1)
+        #expect(track[4].isOutlier && track[4].time == at(0, 35))
+        // 00:40 is compared with 00:30 (the last kept position), not with the outlier: 2,000 m in 600 s = 6.5 kn, kept.
+        #expect(!track[5].isOutlier && track[5].time == at(0, 40))
+        #expect(track.keptIndices == [0, 1, 2, 3, 5, 6])
+    }
+
+    @Test func identityJoinedOverTime() throws {
+        let v = mmsi(445_000_002)
+        let statics = [
+            StaticReport(mmsi: v, time: at(3), name: "SKY BLUE", callSign: "HPAB", imo: IMONumber(rawValue: 9_074_729), shipType: 80, draught: 6.0),
+            StaticReport(mmsi: v, time: at(1), name: "RYE SONG", callSign: "HPAB", imo: IMONumber(rawValue: 9_074_729), shipType: 80, draught: 6.0),
+            StaticReport(mmsi: v, time: at(2), name: "RYE SONG", callSign: "HPAB", imo: IMONumber(rawValue: 9_074_729), shipType: 80, draught: 6.0),
+            StaticReport(mmsi: v, time: at(5), draught: 11.5),  // laden
+        ]
+        let track = try #require(buildTracks([], statics).first)
+        #expect(track.isEmpty)
+        #expect(track.identity.versions.map(\.since) == [at(1), at(3), at(5)])
+        #expect(track.identity.versions.map(\.identity.name) == ["RYE SONG", "SKY BLUE", "SKY BLUE"])
+        #expect(track.identity.current?.draught == 11.5 && track.identity.current?.imo?.rawValue == 9_074_729)
+    }
+
+    @Test func csvRecordsFeedTheBuilder() throws {
+        var parser = PositionCSVParser()
+        var builder = TrackBuilder()
+        for line in [
+            "timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught",
+            "2024-05-01T00:00:00Z,445000003,38.0,124.0,0.2,,,CHON MA SAN,,80,,HMYC,5.0",
+            "2024-05-01T00:10:00Z,445000003,38.0,124.0,0.2,,,CHON MA SAN,,80,,HMYC,5.0",
+        ] {
+            if case .record(let r) = parser.parse(line: line) { builder.add(r) }
+        }
+        #expect(builder.positionCount == 2 && builder.staticReportCount == 2)
+        let track = try #require(builder.build().first)
+        #expect(track.count == 2 && track.identity.versions.count == 1 && track.identity.current?.name == "CHON MA SAN")
+    }
+}
