@@ -122,6 +122,34 @@ public struct JSONLineWriter {
         bytes.append(contentsOf: rawJSON)
     }
 
+    /// `"name":"` — opens a string value whose bytes follow through ``appendStringByte(_:)`` and
+    /// ``appendSixBit(_:)``, closed by ``endString()``.
+    @inline(__always) mutating func beginString(_ name: StaticString) {
+        key(name)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Closes a string value opened by ``beginString(_:)``.
+    @inline(__always) mutating func endString() { bytes.append(UInt8(ascii: "\"")) }
+
+    /// One byte of a string value: ASCII punctuation and digits (not escaped).
+    @inline(__always) mutating func appendStringByte(_ b: UInt8) { bytes.append(b) }
+
+    /// One ITU-R M.1371 six-bit character (Table 47 code `0...63`) as ASCII, escaped.
+    @inline(__always) mutating func appendSixBit(_ code: UInt8) { appendEscaped(code < 32 ? code + 64 : code) }
+
+    /// `value` in decimal with at least `width` digits, zero-padded on the left (C's `%0*u`).
+    @inline(__always) mutating func appendPadded(_ value: Int, width: Int) {
+        var digits = 1
+        var v = value / 10
+        while v > 0 {
+            digits += 1
+            v /= 10
+        }
+        if digits < width { for _ in digits..<width { bytes.append(48) } }
+        appendInteger(Int64(value))
+    }
+
     @inline(__always) mutating func appendEscaped(_ b: UInt8) {
         switch b {
         case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])

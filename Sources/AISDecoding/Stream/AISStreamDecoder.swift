@@ -96,7 +96,7 @@ public final class AISStreamDecoder {
             return
         }
         try emit(
-            reader: buffer.finish(fillBits: sentence.fillBits), receivedAt: group.receivedAt, source: source, channel: sentence.channel,
+            reader: buffer.finish(fillBits: sentence.fillBits), receivedAt: group.receivedAt, source: group.key.source, channel: sentence.channel,
             talker: group.talker, isOwnShip: group.isOwnShip, lineNumber: group.lineNumber, fragments: sentence.fragmentCount, body)
     }
 

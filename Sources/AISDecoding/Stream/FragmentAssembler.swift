@@ -78,7 +78,13 @@ struct FragmentAssembler {
                     payload: payload))
             return .pending
         }
-        guard let index else {
+        // NMEA 4.10 sentence groups often carry `s:` only on the first sentence (`\g:2-2-27300*15\`
+        // on the second, as in pyais's examples): a later fragment without a source joins the open
+        // group with the same channel, id and count whatever its source.
+        let found = index ?? (source == 0 ? groups.firstIndex {
+            $0.key.channel == key.channel && $0.key.sequentialID == key.sequentialID && $0.key.fragmentCount == key.fragmentCount
+        } : nil)
+        guard let index = found else {
             reject(.orphanFragment)
             return .pending
         }
