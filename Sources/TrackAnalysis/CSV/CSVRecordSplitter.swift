@@ -38,37 +38,54 @@ struct CSVRecordSplitter {
         }
         var n = line.count
         if n > 0, line[n - 1] == 13 { n -= 1 }
+        // Unescaped text is never longer than the line: size the buffer once, write through a pointer.
+        let base = bytes.count
+        if bytes.count < base + n { bytes.append(contentsOf: repeatElement(0, count: base + n - bytes.count)) }
         let delimiter = self.delimiter
-        var i = 0
-        while i < n {
-            let b = line[i]
-            i += 1
-            if inQuotes {
-                if b == 34 {
-                    inQuotes = false
-                    justClosedQuote = true
-                } else {
-                    bytes.append(b)
-                }
-            } else if b == delimiter {
-                fieldEnds.append(bytes.count)
-                fieldStart = bytes.count
-                justClosedQuote = false
-            } else if b == 34 {
-                if justClosedQuote {
-                    bytes.append(34)  // "" inside a quoted field
-                    inQuotes = true
+        var w = base
+        var inQuotes = self.inQuotes
+        var justClosedQuote = self.justClosedQuote
+        var fieldStart = self.fieldStart
+        bytes.withUnsafeMutableBufferPointer { out in
+            var i = 0
+            while i < n {
+                let b = line[i]
+                i += 1
+                if inQuotes {
+                    if b == 34 {
+                        inQuotes = false
+                        justClosedQuote = true
+                    } else {
+                        out[w] = b
+                        w += 1
+                    }
+                } else if b == delimiter {
+                    fieldEnds.append(w)
+                    fieldStart = w
                     justClosedQuote = false
-                } else if bytes.count == fieldStart {
-                    inQuotes = true
+                } else if b == 34 {
+                    if justClosedQuote {
+                        out[w] = 34  // "" inside a quoted field
+                        w += 1
+                        inQuotes = true
+                        justClosedQuote = false
+                    } else if w == fieldStart {
+                        inQuotes = true
+                    } else {
+                        out[w] = b
+                        w += 1
+                    }
                 } else {
-                    bytes.append(b)
+                    out[w] = b
+                    w += 1
+                    justClosedQuote = false
                 }
-            } else {
-                bytes.append(b)
-                justClosedQuote = false
             }
         }
+        bytes.removeLast(bytes.count - w)
+        self.inQuotes = inQuotes
+        self.justClosedQuote = justClosedQuote
+        self.fieldStart = fieldStart
         if inQuotes { return false }
         fieldEnds.append(bytes.count)
         return true

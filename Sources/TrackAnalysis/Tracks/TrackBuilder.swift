@@ -77,8 +77,17 @@ public struct TrackBuilder: Sendable {
     public mutating func add(_ report: StaticReport) {
         let s = slot(for: report.mmsi)
         staticReportCount += 1
-        if let last = vessels[s].statics.last, report.time >= last.time, VesselIdentity(last) == VesselIdentity(report) { return }
+        if let i = vessels[s].statics.indices.last, report.time >= vessels[s].statics[i].time,
+            Self.sameIdentity(vessels[s].statics[i], report)
+        {
+            return
+        }
         vessels[s].statics.append(report)
+    }
+
+    private static func sameIdentity(_ a: StaticReport, _ b: StaticReport) -> Bool {
+        a.imo == b.imo && a.shipType == b.shipType && a.draught == b.draught && a.length == b.length && a.beam == b.beam && a.name == b.name
+            && a.callSign == b.callSign
     }
 
     /// Adds what a CSV row produced.
