@@ -44,7 +44,7 @@ import CapwatchCore
 /// `position` = the pair's mean midpoint, the parameters, and evidence: `duration_h`,
 /// `median_distance_m`, `min_distance_m`, `vessel_1_median_sog_kn` and `vessel_2_median_sog_kn`
 /// (vessel 1 = lower MMSI), `slices` (number of close slices), and with a port list
-/// `nearest_port`, `nearest_port_km`.
+/// `nearest_port`, `nearest_port_km`. Distances are rounded to 0.1 m (port: 1 m), SOG to 0.01 kn.
 public struct EncounterDetector: Sendable {
     /// The thresholds, stored with every event.
     public var parameters: EncounterParameters
@@ -228,13 +228,13 @@ public struct EncounterDetector: Sendable {
         let swapped = tracks[Int(first.a)].mmsi > tracks[Int(first.b)].mmsi
         let (sog1, sog2) = swapped ? (stats.medianSOGB, stats.medianSOGA) : (stats.medianSOGA, stats.medianSOGB)
         var evidence: EventFields = [
-            "duration_h": .number(start.seconds(to: end) / 3600), "median_distance_m": .number(stats.medianDistance),
-            "min_distance_m": .number(stats.minDistance), "vessel_1_median_sog_kn": .number(sog1 ?? .nan),
-            "vessel_2_median_sog_kn": .number(sog2 ?? .nan), "slices": .integer(stats.count),
+            "duration_h": .number(start.seconds(to: end) / 3600), "median_distance_m": .number(rounded(stats.medianDistance, 0.1)),
+            "min_distance_m": .number(rounded(stats.minDistance, 0.1)), "vessel_1_median_sog_kn": .number(rounded(sog1 ?? .nan, 0.01)),
+            "vessel_2_median_sog_kn": .number(rounded(sog2 ?? .nan, 0.01)), "slices": .integer(stats.count),
         ]
         if let ports, let nearest = ports.nearest(to: stats.meanPosition) {
             evidence["nearest_port"] = .string(nearest.port.name)
-            evidence["nearest_port_km"] = .number(nearest.distanceMetres / 1000)
+            evidence["nearest_port_km"] = .number(rounded(nearest.distanceMetres / 1000, 0.001))
         }
         return Event(kind: .encounter, mmsi: [tracks[Int(first.a)].mmsi, tracks[Int(first.b)].mmsi], start: start, end: end,
                      position: stats.meanPosition, parameters: parameters.eventFields, evidence: evidence)
@@ -418,6 +418,10 @@ struct Samples {
     let r = GeoPoint.earthRadiusMetres
     return (r * c * cos(lambda), r * c * sin(lambda), r * sin(phi))
 }
+
+/// `value` rounded to a multiple of `step`. Evidence is stored at a resolution that means something
+/// (0.1 m, 0.01 kn: AIS reports SOG in 0.1 kn) rather than with single-precision noise.
+@inline(__always) func rounded(_ value: Double, _ step: Double) -> Double { value.isFinite ? (value / step).rounded() * step : value }
 
 /// The median of `values` (mean of the two middle values for an even count); nil when empty.
 func median(_ values: [Float]) -> Double? {
