@@ -2,8 +2,8 @@ import CapwatchCore
 
 /// Renders events as a GeoJSON FeatureCollection (RFC 7946) that QGIS and Leaflet open: one Point
 /// feature per event at its representative position, with the event's kind, vessels, times,
-/// parameters and evidence as properties. Where the evidence names the positions before and after
-/// an AIS gap, a LineString feature joins them too.
+/// parameters and evidence as properties. For a closed AIS gap, a LineString feature also joins
+/// the last position before it (`off_lat`, `off_lon`) to the first after it (`on_lat`, `on_lon`).
 enum GeoJSONWriter {
     /// - Parameter events: the events, in the order they should appear.
     /// - Returns: the GeoJSON text.
@@ -16,11 +16,11 @@ enum GeoJSONWriter {
             features.append(
                 "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(number(event.position.longitude)),\(number(event.position.latitude))]},\"properties\":\(properties)}"
             )
-            if case .position(let before)? = event.evidence["last_position_before"],
-                case .position(let after)? = event.evidence["first_position_after"]
+            if let offLat = event.evidence["off_lat"]?.doubleValue, let offLon = event.evidence["off_lon"]?.doubleValue,
+                let onLat = event.evidence["on_lat"]?.doubleValue, let onLon = event.evidence["on_lon"]?.doubleValue
             {
                 features.append(
-                    "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[\(number(before.longitude)),\(number(before.latitude))],[\(number(after.longitude)),\(number(after.latitude))]]},\"properties\":\(properties)}"
+                    "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[\(number(offLon)),\(number(offLat))],[\(number(onLon)),\(number(onLat))]]},\"properties\":\(properties)}"
                 )
             }
         }

@@ -1,0 +1,105 @@
+import AISDecoding
+import CapwatchCore
+import Foundation
+import TrackAnalysis
+
+/// Reads inputs of either kind into one ``TrackBuilder``, keeping the counts the summary prints.
+struct Ingest {
+    var builder = TrackBuilder()
+    var decoding = AISDecodingStatistics()
+    var nmeaFiles = 0
+    var csvFiles = 0
+    var csvRows = 0
+    var csvRowErrors = 0
+    var positionsWithoutFix = 0
+    var untimed = 0
+    var invalidMMSI = 0
+    /// The first few CSV row errors, already prefixed with the file name.
+    var csvErrorSamples: [String] = []
+
+    mutating func read(path: String, progress: inout Progress) throws {
+        let input = try InputFile(path: path)
+        var kind: InputKind?
+        var head: [UInt8] = []
+        let decoder = AISStreamDecoder()
+        var extractor = AISObservationExtractor()
+        var parser = PositionCSVParser()
+        var lines = LineSplitter()
+        var builder = self.builder
+        var rows = 0
+        var rowErrors = 0
+        var samples = csvErrorSamples
+        defer {
+            self.builder = builder
+            csvErrorSamples = samples
+        }
+
+        func observe(_ o: AISObservationExtractor.Observation) {
+            switch o {
+            case .position(let p): builder.add(p)
+            case .staticData(let s): builder.add(s)
+            }
+        }
+        func csvLine(_ line: UnsafeBufferPointer<UInt8>) {
+            switch parser.parse(utf8: line) {
+            case .record(let r):
+                rows += 1
+                builder.add(r)
+            case .failure(let e):
+                rowErrors += 1
+                if samples.count < 10 { samples.append("\(path): \(e)") }
+            case .header, .skipped: break
+            }
+        }
+        func process(_ chunk: UnsafeRawBufferPointer) {
+            switch kind {
+            case .nmea?: decoder.decode(chunk: chunk) { extractor.extract($0, observe) }
+            case .csv?: lines.feed(chunk, csvLine)
+            case nil: break
+            }
+        }
+        try input.forEachChunk { chunk in
+            progress.advance(by: chunk.count)
+            if kind == nil {
+                head.append(contentsOf: chunk)
+                guard head.count >= 65_536 else { return }
+                kind = try InputKind.recognise(Array(head.prefix(65_536)), path: path)
+                try head.withUnsafeBytes { process($0) }
+                head = []
+            } else {
+                process(chunk)
+            }
+        }
+        if kind == nil {
+            kind = try InputKind.recognise(head, path: path)
+            head.withUnsafeBytes { process($0) }
+        }
+        switch kind {
+        case .nmea?:
+            decoder.finish { extractor.extract($0, observe) }
+            extractor.finish()
+            decoding.merge(decoder.statistics)
+            positionsWithoutFix += extractor.positionsWithoutFix
+            untimed += extractor.untimed
+            invalidMMSI += extractor.invalidMMSI
+            nmeaFiles += 1
+            if decoder.statistics.messages > 0, extractor.untimed == decoder.statistics.messages {
+                FileHandle.standardError.write(Data("\(path): warning: no tag-block times and no base-station (type 4) reports: positions cannot be timed\n".utf8))
+            }
+        case .csv?:
+            lines.finish(csvLine)
+            if let e = parser.finish() {
+                rowErrors += 1
+                if samples.count < 10 { samples.append("\(path): \(e)") }
+            }
+            csvFiles += 1
+            csvRows += rows
+            csvRowErrors += rowErrors
+            if rows == 0, rowErrors > 0 {
+                throw CapwatchCLIError("\(path): no usable rows; first error: \(samples.last ?? "?")")
+            }
+        case nil:
+            break
+        }
+    }
+}

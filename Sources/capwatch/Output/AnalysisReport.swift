@@ -1,0 +1,89 @@
+import AISDecoding
+import CapwatchCore
+import Foundation
+import TrackAnalysis
+
+/// The results of `capwatch analyze`: the files it writes and the summary it prints.
+struct AnalysisReport {
+    let tracks: [Track]
+    let events: [Event]
+    let ingest: Ingest
+    let ports: PortList?
+
+    /// Writes `events.json`, `events.geojson` and `vessels.csv` into `directory` (created if needed).
+    /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
+    func write(to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CapwatchCLIError("\(directory): cannot create the output directory: \(error.localizedDescription)")
+        }
+        try save(eventsJSON, as: "events.json", in: directory)
+        try save(GeoJSONWriter.render(events), as: "events.geojson", in: directory)
+        try save(VesselsCSV.render(tracks: tracks, events: events), as: "vessels.csv", in: directory)
+    }
+
+    private func save(_ text: String, as name: String, in directory: String) throws {
+        let path = (directory as NSString).appendingPathComponent(name)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CapwatchCLIError("\(path): cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// A JSON array of events, one per line.
+    var eventsJSON: String {
+        events.isEmpty ? "[]\n" : "[\n" + events.map(\.json).joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// The summary printed after the run.
+    func summary(outputDirectory: String) -> String {
+        var out = ""
+        let s = ingest.decoding
+        if ingest.nmeaFiles > 0 {
+            out += "NMEA: \(ingest.nmeaFiles) file(s), \(s.lines) lines, \(s.aisSentences) AIS sentences, \(s.messages) messages decoded\n"
+            let types = s.messagesByType.enumerated().filter { $0.element > 0 }.map { "\($0.offset): \($0.element)" }
+            out += "  by type: \(types.joined(separator: ", "))\n"
+            let rejections = AISRejection.allCases.filter { s[$0] > 0 }.map { "\($0) \(s[$0])" }
+            out += "  rejected: \(s.totalRejections)" + (rejections.isEmpty ? "" : " (\(rejections.joined(separator: ", ")))") + "\n"
+            out += "  skipped: \(s.otherSentences) other NMEA sentences, \(s.commentLines) comments, \(s.blankLines) blank lines\n"
+            out += "  positions without a valid fix: \(ingest.positionsWithoutFix); untimed: \(ingest.untimed); invalid MMSI: \(ingest.invalidMMSI)\n"
+        }
+        if ingest.csvFiles > 0 {
+            out += "CSV: \(ingest.csvFiles) file(s), \(ingest.csvRows) rows read, \(ingest.csvRowErrors) rows rejected\n"
+            for sample in ingest.csvErrorSamples.prefix(5) { out += "  \(sample)\n" }
+        }
+        let positions = tracks.reduce(0) { $0 + $1.count }
+        let duplicates = tracks.reduce(0) { $0 + $1.duplicateCount }
+        let outliers = tracks.reduce(0) { $0 + $1.outlierCount }
+        let named = tracks.filter { $0.identity.current?.name != nil }.count
+        out += "Vessels: \(tracks.count) (\(named) with a name), \(positions) positions (\(duplicates) duplicates removed, \(outliers) flagged > 50 kn)\n"
+        if let first = tracks.compactMap(\.times.first).min(), let last = tracks.compactMap(\.times.last).max() {
+            out += "Time span: \(Timestamp(millisecondsSince1970: first).iso8601) – \(Timestamp(millisecondsSince1970: last).iso8601)\n"
+        }
+        if let ports { out += "Ports: \(ports.count) in the exclusion list\n" }
+        var byKind: [Event.Kind: Int] = [:]
+        for e in events { byKind[e.kind, default: 0] += 1 }
+        out += "Events: \(events.count)"
+        if !events.isEmpty {
+            out += " (" + Event.Kind.allCases.filter { byKind[$0] != nil }.map { "\($0.rawValue) \(byKind[$0]!)" }.joined(separator: ", ") + ")"
+        }
+        out += "\n"
+        let names = Dictionary(tracks.map { ($0.mmsi, $0.identity.current?.name) }, uniquingKeysWith: { a, _ in a })
+        // Encounters first (the possible STS transfers), then the rest; longest first within a kind.
+        func hours(_ e: Event) -> Double { e.durationSeconds.map { $0 / 3600 } ?? e.evidence["gap_h"]?.doubleValue ?? 0 }
+        let top = events.sorted {
+            ($0.kind == .encounter ? 0 : 1, -hours($0)) < ($1.kind == .encounter ? 0 : 1, -hours($1))
+        }.prefix(10)
+        if !top.isEmpty { out += "Top events (encounters first, longest first):\n" }
+        for e in top {
+            let who = e.mmsi.map { m in names[m].flatMap { $0 }.map { "\(m) \($0)" } ?? "\(m)" }.joined(separator: " + ")
+            let end = e.end?.iso8601 ?? "open"
+            let length = String(format: "%.1f h", hours(e)) + (e.end == nil ? ", still open" : "")
+            out += "  \(e.kind.rawValue)  \(who)  \(e.start.iso8601) – \(end)  (\(length))  at \(String(format: "%.4f, %.4f", e.position.latitude, e.position.longitude))\n"
+        }
+        out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv\n"
+        return out
+    }
+}
