@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite("capwatch analyze on the real binary")
+struct AnalyzeCommandTests {
+    /// Two tankers drift together 30 km off any port for 2 h 30 min, then part; a third vessel
+    /// goes silent for 13 h (a closed AIS gap) and a fourth stops reporting 14 h before the end of
+    /// the data (an open gap). Positions every 10 minutes in the Capwatch CSV layout.
+    ///
+    /// Hand calculation: 0.001° of latitude is 111 m, so the pair 0.002° apart is 222 m apart
+    /// (≤ 500 m); both at 0.3 kn (< 2 kn); together from 02:00 to 04:30 (2.5 h ≥ 2 h). Tanker B
+    /// arrives from the north and leaves at 12 kn: 0.0333° (3.7 km) per 10 minutes, so it is
+    /// 3.9 km away at 01:50 and 04:40 and no position implies more than 50 kn.
+    static func scenarioCSV() -> String {
+        var rows = ["timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught"]
+        func time(_ minutes: Int) -> String {
+            String(format: "2019-03-01T%02d:%02d:00Z", minutes / 60, minutes % 60)
+        }
+        // Tanker A (445 = DPRK MID) and tanker B, 00:00–12:00; together 02:00–04:30.
+        for m in stride(from: 0, through: 720, by: 10) {
+            rows.append("\(time(m)),445123000,31.000,124.000,0.3,90,,CHON MA SAN,Tanker,80,8660313,HMYU,8.5")
+            let away = m < 120 ? Double(120 - m) / 10 : (m > 270 ? Double(m - 270) / 10 : 0)
+            let lat = String(format: "%.4f", 31.002 + away * 0.0333)
+            let sog = away > 0 ? "12.0" : "0.3"
+            rows.append("\(time(m)),352001000,\(lat),124.000,\(sog),0,,KOTI,Tanker,80,9417115,3FSB8,7.0")
+        }
+        // A cargo ship reporting at 00:00–01:00, silent 13 h, then 14:00–15:00.
+        for m in [0, 30, 60, 840, 870, 900] { rows.append("\(time(m)),538001000,31.5,124.5,10.0,0,,SILENT ONE,Cargo,70,,,") }
+        // The last data of all is at 23:00 (see below); this ship stops at 09:00: an open 14 h gap.
+        for m in [480, 510, 540] { rows.append("\(time(m)),538002000,32.0,125.0,0.0,0,,LAST SEEN,Cargo,70,,,") }
+        rows.append("\(time(1380)),538003000,32.5,125.5,0.0,0,,LATE,Cargo,70,,,")
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    @Test("finds the 2.5 h encounter, the closed gap and the open gap, and writes the three files")
+    func scenario() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("scenario.csv")
+        try Self.scenarioCSV().write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try CommandRunner.run(["analyze", input.path, "--out", out.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Events: 3 (encounter 1, gap 2)"))
+
+        let data = try Data(contentsOf: out.appendingPathComponent("events.json"))
+        let events = try #require(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let encounters = events.filter { $0["kind"] as? String == "encounter" }
+        #expect(encounters.count == 1)
+        let e = try #require(encounters.first)
+        #expect(e["mmsi"] as? [Int] == [352001000, 445123000])
+        // Together from 02:00 to 04:30; the detector works on 10-minute slices.
+        #expect(e["start"] as? String == "2019-03-01T02:00:00Z")
+        #expect(e["end"] as? String == "2019-03-01T04:30:00Z")
+        #expect((e["parameters"] as? [String: Any])?["max_distance_m"] as? Double == 500)
+
+        let gaps = events.filter { $0["kind"] as? String == "gap" }
+        let closed = try #require(gaps.first { ($0["mmsi"] as? [Int]) == [538001000] })
+        #expect(closed["start"] as? String == "2019-03-01T01:00:00Z")
+        #expect(closed["end"] as? String == "2019-03-01T14:00:00Z")
+        let open = try #require(gaps.first { ($0["mmsi"] as? [Int]) == [538002000] })
+        #expect(open["end"] is NSNull)
+
+        let geojson = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("events.geojson"))) as? [String: Any]
+        #expect(geojson?["type"] as? String == "FeatureCollection")
+        #expect(((geojson?["features"] as? [Any])?.count ?? 0) >= 3)
+
+        let vessels = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(vessels.count == 1 + 5)
+        #expect(vessels.contains { $0.hasPrefix("445123000,445,CHON MA SAN,HMYU,8660313,true,80,") })
+    }
+
+    @Test("a position inside a port's radius is not an encounter")
+    func portExclusion() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("scenario.csv")
+        try Self.scenarioCSV().write(to: input, atomically: true, encoding: .utf8)
+        let ports = dir.appendingPathComponent("ports.csv")
+        // 0.05° of latitude (5.6 km) from the meeting point: within the 10 km exclusion.
+        try "name,lat,lon\nTest Anchorage,31.05,124.0\n".write(to: ports, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", input.path, "--ports", ports.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Events: 2 (gap 2)"))
+    }
+
+    @Test("the shipped AISHub sample: every vessel the peers decode is tracked")
+    func aishubSample() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r = try CommandRunner.run(["analyze", "Samples/ais-nmea-sample.log", "--ports", "Samples/wpi-ports.csv", "--out", dir.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        // pyais 3.3.1 decodes 82,744 messages from this capture (SOURCES.md §5).
+        #expect(r.stdout.contains("82744 messages decoded"))
+        // The 8 sentences with 6 fill bits are rejected (SOURCES.md §5: pyais rejects them too).
+        #expect(r.stdout.contains("bad_fill_bits 8"))
+        // Counted from the pyais golden decode: distinct MMSIs ≤ 999,999,999 that sent a position
+        // report (types 1, 2, 3, 18, 19, 27) with a valid position, or static data (5, 19, 24):
+        // 10,334 (a short Python pass over ais-nmea-sample.log.pyais.expected.jsonl.gz).
+        let rows = try String(contentsOf: dir.appendingPathComponent("vessels.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1 + 10_334)
+        // Base stations put this capture on 14 March 2012, 11:29–11:34 UTC (type 4 reports).
+        #expect(r.stdout.contains("Time span: 2012-03-14T11:"))
+    }
+
+    @Test("bad input: an unrecognised file and a missing file fail with one line naming the file")
+    func badInput() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let junk = dir.appendingPathComponent("notes.txt")
+        try "these are not AIS positions\njust words\n".write(to: junk, atomically: true, encoding: .utf8)
+        let r1 = try CommandRunner.run(["analyze", junk.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r1.status != 0)
+        #expect(r1.stderr.contains("notes.txt: unrecognised input"))
+        let r2 = try CommandRunner.run(["analyze", dir.appendingPathComponent("missing.nmea").path])
+        #expect(r2.status != 0)
+        #expect(r2.stderr.contains("missing.nmea: cannot open"))
+    }
+
+    @Test("a CSV row with a bad field is reported by file, line and field; the other rows are kept")
+    func badRow() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("rows.csv")
+        try """
+            timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught
+            2019-03-01T00:00:00Z,445123000,31.0,124.0,0.3,90,,A,,,,,
+            2019-03-01T00:10:00Z,445123000,abc,124.0,0.3,90,,A,,,,,
+            2019-03-01T00:20:00Z,445123000,31.0,124.0,0.3,90,,A,,,,,
+
+            """.write(to: input, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2 rows read, 1 rows rejected"))
+        #expect(r.stdout.contains("rows.csv: line 3, field \"lat\""))
+        #expect(r.stdout.contains("2 positions"))
+    }
+}

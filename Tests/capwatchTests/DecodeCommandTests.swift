@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@Suite("capwatch decode on the real binary")
+struct DecodeCommandTests {
+    @Test("jsonl from standard input, with counts on standard error")
+    func standardInput() throws {
+        // From pyais's tests/ais_test_messages: one type 1 and one sentence with a bad checksum.
+        let input = """
+            !AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C
+            !AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5D
+            # a comment
+
+            """
+        let r = try CommandRunner.run(["decode", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(object?["type"] as? Int == 1)
+        #expect(object?["mmsi"] as? Int == 366053209)
+        #expect(r.stderr.contains("bad_checksum 1"))
+    }
+
+    @Test("the AISHub capture gives pyais's message count", .enabled(if: true))
+    func aishub() throws {
+        let r = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--quiet"])
+        #expect(r.status == 0)
+        // SOURCES.md §5: pyais assembles 82,744 messages from this capture.
+        #expect(r.stdout.split(separator: "\n").count == 82_744)
+    }
+}
