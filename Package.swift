@@ -13,10 +13,13 @@ let package = Package(
         .library(name: "AISDecoding", targets: ["AISDecoding"]),
         .library(name: "CapwatchCore", targets: ["CapwatchCore"]),
         .library(name: "TrackAnalysis", targets: ["TrackAnalysis"]),
+        .library(name: "SanctionsScreening", targets: ["SanctionsScreening"]),
+        .library(name: "CapwatchStore", targets: ["CapwatchStore"]),
         .executable(name: "capwatch", targets: ["capwatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // NMEA 0183 / ITU-R M.1371 decoding. Depends on nothing.
@@ -25,11 +28,20 @@ let package = Package(
         .target(name: "CapwatchCore", swiftSettings: strictSettings),
         // AIS to tracks, detectors. No I/O.
         .target(name: "TrackAnalysis", dependencies: ["AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
+        // Sanctions lists (UN consolidated XML, OFAC SDN CSV) and the name/identifier matcher. No I/O:
+        // list readers take bytes.
+        .target(name: "SanctionsScreening", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
+        // Storage: the SQLite database façade (GRDB), migrations, records.
+        .target(
+            name: "CapwatchStore",
+            dependencies: ["CapwatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         // The command line: file reading, output writing.
         .executableTarget(
             name: "capwatch",
             dependencies: [
-                "AISDecoding", "CapwatchCore", "TrackAnalysis",
+                "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -37,6 +49,8 @@ let package = Package(
         .testTarget(name: "AISDecodingTests", dependencies: ["AISDecoding"], swiftSettings: strictSettings),
         .testTarget(name: "CapwatchCoreTests", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "TrackAnalysisTests", dependencies: ["TrackAnalysis", "AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "CapwatchCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CapwatchStoreTests", dependencies: ["CapwatchStore", "CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "capwatchTests", dependencies: ["capwatch"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

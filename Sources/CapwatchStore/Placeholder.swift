@@ -1,0 +1,3 @@
+import GRDB
+/// Placeholder until the store lands.
+enum CapwatchStorePlaceholder {}

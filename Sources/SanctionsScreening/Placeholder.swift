@@ -1,0 +1,2 @@
+/// Placeholder until the screening module lands.
+enum SanctionsScreeningPlaceholder {}
