@@ -1,3 +1,0 @@
-import GRDB
-/// Placeholder until the store lands.
-enum CapwatchStorePlaceholder {}
