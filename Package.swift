@@ -46,7 +46,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "AISDecodingTests", dependencies: ["AISDecoding"], swiftSettings: strictSettings),
+        .testTarget(name: "AISDecodingTests", dependencies: ["AISDecoding"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CapwatchCoreTests", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "TrackAnalysisTests", dependencies: ["TrackAnalysis", "AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "CapwatchCore"], swiftSettings: strictSettings),

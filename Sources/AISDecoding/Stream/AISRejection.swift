@@ -9,7 +9,8 @@ public enum AISRejection: Int, CaseIterable, Sendable, CustomStringConvertible {
     /// A character outside the six-bit armouring alphabet (`0`–`W`, `` ` ``–`w`, ITU-R M.1371-5
     /// Annex 8 / IEC 61162-1 Table 7) in the payload.
     case invalidPayloadCharacter
-    /// A fill-bit count outside 0…5 (IEC 61162-1 allows 0–5), or fill bits on a non-final fragment.
+    /// A fill-bit count outside 0…5 (IEC 61162-1 allows 0–5). Fill bits on a non-final fragment are
+    /// tolerated and ignored (only the last fragment's count applies), as pyais does.
     case badFillBits
     /// The payload field is empty (`!AIVDM,1,1,,B,,0*25`).
     case emptyPayload
