@@ -46,6 +46,7 @@ enum JSONText {
         case .integer(let v): out += String(v)
         case .string(let s): appendString(s, to: &out)
         case .time(let t): appendString(t.iso8601, to: &out)
+        case .boolean(let b): out += b ? "true" : "false"
         case .position(let p):
             out += "{\"lat\":"
             appendNumber(p.latitude, to: &out)

@@ -16,6 +16,23 @@ public struct Event: Hashable, Sendable {
         case encounter
         /// A vessel silent on AIS for longer than a threshold (emitted by `GapDetector`).
         case gap
+        /// A vessel slow for hours away from port (emitted by `LoiteringDetector`).
+        case loitering
+        /// A vessel entering, stopping in and leaving a port (emitted by `PortVisitDetector`).
+        case portVisit = "port_visit"
+        /// An identity that changed or cannot be right: a new name, call sign or IMO number, one IMO
+        /// number on several MMSIs, a failed check digit, an unallocated MID, a non-ship MMSI sending
+        /// positions (emitted by `IdentityChangeDetector`).
+        case identityChange = "identity_change"
+        /// Positions that cannot be true: impossible speeds, two places at once, on land, sentinel
+        /// coordinates (emitted by `SpoofingDetector`).
+        case spoofing
+        /// Static draught changed across an AIS gap or an encounter: cargo loaded or discharged
+        /// (emitted by `DraughtChangeDetector`).
+        case draughtChange = "draught_change"
+        /// An AIS gap of one vessel overlapping another vessel's loitering in time and place: a
+        /// possible ship-to-ship transfer with one party dark (emitted by `DarkSTSDetector`).
+        case darkSTS = "dark_sts"
     }
 
     /// The kind of event.

@@ -13,6 +13,8 @@ public enum EventValue: Hashable, Sendable {
     case time(Timestamp)
     /// A position, rendered as `{"lat": …, "lon": …}`.
     case position(GeoPoint)
+    /// A yes/no finding (`flagged`), rendered as JSON `true`/`false`.
+    case boolean(Bool)
 
     /// The value as a `Double` when it is a number or an integer; nil otherwise.
     public var doubleValue: Double? {
@@ -33,7 +35,7 @@ extension EventValue: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, Ex
 extension EventValue: Codable {
     private enum PositionKeys: String, CodingKey { case lat, lon }
 
-    /// Decodes a JSON number (an integer when it has no fraction), a string (a ``time(_:)`` when it
+    /// Decodes a JSON boolean, a number (an integer when it has no fraction), a string (a ``time(_:)`` when it
     /// is an ISO 8601 instant ending in `Z`), or a `{"lat", "lon"}` object.
     ///
     /// Decoding is the inverse of encoding except that a ``number(_:)`` with no fraction comes back
@@ -44,7 +46,9 @@ extension EventValue: Codable {
             return
         }
         let c = try decoder.singleValueContainer()
-        if let i = try? c.decode(Int.self) {
+        if let b = try? c.decode(Bool.self) {
+            self = .boolean(b)
+        } else if let i = try? c.decode(Int.self) {
             self = .integer(i)
         } else if let d = try? c.decode(Double.self) {
             self = .number(d)
@@ -68,6 +72,9 @@ extension EventValue: Codable {
         case .time(let t):
             var c = encoder.singleValueContainer()
             try c.encode(t.iso8601)
+        case .boolean(let b):
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
         case .position(let p):
             var c = encoder.container(keyedBy: PositionKeys.self)
             try c.encode(p.latitude, forKey: .lat)

@@ -1,0 +1,106 @@
+import CapwatchCore
+
+/// Finds possible "dark" ship-to-ship transfers: one vessel silent on AIS while another loiters
+/// where it went silent and where it reappeared (REGIME.md §5: disabling AIS, and STS transfers
+/// to DPRK-flagged tankers that typically do not transmit).
+///
+/// Definition (Capwatch's; it follows the logic of Global Fishing Watch's "dark rendezvous", a
+/// loitering event with no visible partner, here paired with the partner's AIS gap):
+/// a closed gap of vessel A (from ``GapDetector``) and a loitering event of another vessel B (from
+/// ``LoiteringDetector``) form a possible dark STS when
+/// - they overlap in time by at least ``DarkSTSParameters/minimumOverlapHours`` (1 h), and
+/// - both ends of the gap — A's last position before and first position after — lie within
+///   ``DarkSTSParameters/maximumDistanceKilometres`` (20 km) of B's mean loitering position.
+///
+/// Loitering events are bucketed by position on a grid of cells larger than the distance, so each
+/// gap is compared only with the loitering in its neighbourhood (never all pairs).
+///
+/// Each event: `mmsi` = both vessels, `start`/`end` = the overlap, `position` = B's mean
+/// loitering position. Evidence: `dark_mmsi`, `loitering_mmsi`, `gap_h`, `loitering_h`,
+/// `overlap_h`, `off_distance_km`, `on_distance_km`, `off_time`, `on_time`.
+public struct DarkSTSDetector: Sendable {
+    /// The thresholds, stored with every event.
+    public var parameters: DarkSTSParameters
+
+    /// - Parameter parameters: thresholds; 1 h overlap, 20 km by default.
+    public init(parameters: DarkSTSParameters = DarkSTSParameters()) { self.parameters = parameters }
+
+    /// Possible dark STS transfers, sorted by start time then MMSI pair.
+    /// - Parameter events: gap and loitering events (other kinds are ignored).
+    public func detect(in events: [Event]) -> [Event] {
+        let radius = parameters.maximumDistanceKilometres * 1000
+        let cell = max(0.05, radius / PortList.metresPerDegreeTA * 2)
+        var grid: [Int64: [Int]] = [:]
+        func key(_ r: Int, _ c: Int) -> Int64 { Int64(r) &* 1_000_003 &+ Int64(c) }
+        for (i, e) in events.enumerated() where e.kind == .loitering {
+            grid[key(Int((e.position.latitude / cell).rounded(.down)), Int((e.position.longitude / cell).rounded(.down))), default: []].append(i)
+        }
+        guard !grid.isEmpty else { return [] }
+        let minOverlap = parameters.minimumOverlapHours * 3600
+        var out: [Event] = []
+        for gap in events where gap.kind == .gap {
+            guard let gapEnd = gap.end, let dark = gap.mmsi.first, let offLat = gap.evidence["off_lat"]?.doubleValue,
+                let offLon = gap.evidence["off_lon"]?.doubleValue, let onLat = gap.evidence["on_lat"]?.doubleValue,
+                let onLon = gap.evidence["on_lon"]?.doubleValue
+            else { continue }
+            let off = GeoPoint(latitude: offLat, longitude: offLon)
+            let on = GeoPoint(latitude: onLat, longitude: onLon)
+            // The loitering position is within `radius` of `off`; the cell is ≥ 2 radii wide (in
+            // latitude; longitude cells shrink towards the poles, so widen the search there).
+            let r0 = Int((off.latitude / cell).rounded(.down))
+            let c0 = Int((off.longitude / cell).rounded(.down))
+            let span = max(1, Int((1 / max(0.05, cosDegreesTA(off.latitude))).rounded(.up)))
+            for r in (r0 - 1)...(r0 + 1) {
+                for c in (c0 - span)...(c0 + span) {
+                    for li in grid[key(r, c)] ?? [] {
+                        let loiter = events[li]
+                        guard let loiterEnd = loiter.end, let partner = loiter.mmsi.first, partner != dark else { continue }
+                        let start = max(gap.start, loiter.start)
+                        let end = min(gapEnd, loiterEnd)
+                        let overlap = start.seconds(to: end)
+                        guard overlap >= minOverlap else { continue }
+                        let dOff = off.distance(to: loiter.position)
+                        let dOn = on.distance(to: loiter.position)
+                        guard dOff <= radius, dOn <= radius else { continue }
+                        out.append(Event(kind: .darkSTS, mmsi: [dark, partner], start: start, end: end, position: loiter.position,
+                                         parameters: parameters.eventFields,
+                                         evidence: [
+                                            "dark_mmsi": .integer(Int(dark.rawValue)), "loitering_mmsi": .integer(Int(partner.rawValue)),
+                                            "gap_h": .number(gap.start.seconds(to: gapEnd) / 3600),
+                                            "loitering_h": .number(loiter.start.seconds(to: loiterEnd) / 3600), "overlap_h": .number(overlap / 3600),
+                                            "off_distance_km": .number(rounded(dOff / 1000, 0.001)), "on_distance_km": .number(rounded(dOn / 1000, 0.001)),
+                                            "off_time": .time(gap.start), "on_time": .time(gapEnd),
+                                         ]))
+                    }
+                }
+            }
+        }
+        out.sort { l, r in
+            if l.start != r.start { return l.start < r.start }
+            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
+        }
+        return out
+    }
+}
+
+/// Parameters of ``DarkSTSDetector``; every event stores them.
+public struct DarkSTSParameters: Hashable, Sendable {
+    /// Minimum overlap of the gap and the loitering, in hours (default 1 h).
+    public var minimumOverlapHours: Double
+    /// Maximum distance of each end of the gap from the loitering's mean position, in km (default 20 km).
+    public var maximumDistanceKilometres: Double
+
+    /// - Parameters: see the properties.
+    public init(minimumOverlapHours: Double = 1, maximumDistanceKilometres: Double = 20) {
+        self.minimumOverlapHours = minimumOverlapHours
+        self.maximumDistanceKilometres = max(0.001, maximumDistanceKilometres)
+    }
+
+    /// The parameters as stored with each event: `min_overlap_h`, `max_distance_km`.
+    public var eventFields: EventFields { ["min_overlap_h": .number(minimumOverlapHours), "max_distance_km": .number(maximumDistanceKilometres)] }
+}
+
+extension PortList {
+    /// Metres per degree of latitude on the mean sphere.
+    static var metresPerDegreeTA: Double { GeoPoint.earthRadiusMetres * Double.pi / 180 }
+}

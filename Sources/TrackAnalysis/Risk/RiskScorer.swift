@@ -1,0 +1,195 @@
+import CapwatchCore
+
+/// One reason behind a risk score: the points it adds and why, in words an analyst can read out.
+public struct RiskReason: Hashable, Sendable {
+    /// Points added, `> 0`.
+    public var points: Double
+    /// Short snake-case code of the rule (`dprk_flag`, `dprk_port_visit` …).
+    public var rule: String
+    /// Why, with the specifics (port, counterpart, counts).
+    public var detail: String
+
+    /// - Parameters: see the properties.
+    public init(points: Double, rule: String, detail: String) {
+        self.points = points
+        self.rule = rule
+        self.detail = detail
+    }
+}
+
+/// A vessel's risk score with every reason, and the weights that produced it.
+public struct RiskScore: Hashable, Sendable {
+    /// The vessel.
+    public var mmsi: MMSI
+    /// The score: the sum of the reasons' points, capped at ``RiskWeights/maximumScore`` (100).
+    public var score: Double
+    /// The reasons, most points first.
+    public var reasons: [RiskReason]
+    /// The weights used (see ``RiskWeights/fields``).
+    public var weights: RiskWeights
+
+    /// The reasons with the most points, as `"+40 dprk_port_visit: Nampo …"`, for a one-line summary.
+    /// - Parameter count: how many, ≥ 0.
+    public func topReasons(_ count: Int) -> [String] {
+        reasons.prefix(count).map { "+\(formatPoints($0.points)) \($0.rule): \($0.detail)" }
+    }
+}
+
+/// How many points each indicator adds to a vessel's risk score: documented data, stored with each
+/// score so that a score can be explained and recomputed.
+///
+/// The weights are Capwatch's judgement, ordered by the regime's own priorities (REGIME.md §5):
+/// the DPRK flag (MID 445) and DPRK port calls weigh most because resolution 2397 para 9 and 2375
+/// para 11 target exactly those; then STS indicators (encounters with DPRK vessels, dark STS),
+/// then deceptive practices (identity manipulation, spoofing, AIS gaps, loitering). Tankers weigh
+/// more than other ship types because the cap concerns refined petroleum. Repeated indicators are
+/// capped so that one noisy track cannot dominate.
+public struct RiskWeights: Hashable, Sendable {
+    /// The vessel's MID is 445 (DPRK).
+    public var dprkFlag = 30.0
+    /// The vessel's MID is in ``flagOfConvenienceMIDs``.
+    public var flagOfConvenience = 10.0
+    /// MIDs counted as flags of convenience. REGIME.md lists none (it names "false flags and flag
+    /// hopping" as a practice, not registries), so the default is empty; set it from a cited list.
+    public var flagOfConvenienceMIDs: Set<Int> = []
+    /// The vessel reported a tanker ship type (80–89) at some time.
+    public var tanker = 15.0
+    /// Each flagged visit to a DPRK port (see ``PortVisitDetector``).
+    public var dprkPortVisit = 40.0
+    /// Each encounter with a vessel whose MID is 445.
+    public var dprkEncounter = 30.0
+    /// Each encounter (any counterpart), capped at ``encounterCap``.
+    public var encounter = 5.0
+    /// Cap on the points from ``encounter``.
+    public var encounterCap = 15.0
+    /// Each possible dark STS (either party).
+    public var darkSTS = 20.0
+    /// Each draught change across a gap or encounter, capped at ``draughtChangeCap``.
+    public var draughtChange = 10.0
+    /// Cap on the points from ``draughtChange``.
+    public var draughtChangeCap = 20.0
+    /// Each identity finding, capped at ``identityChangeCap``.
+    public var identityChange = 10.0
+    /// Cap on the points from ``identityChange``.
+    public var identityChangeCap = 30.0
+    /// Each spoofing finding, capped at ``spoofingCap``.
+    public var spoofing = 10.0
+    /// Cap on the points from ``spoofing``.
+    public var spoofingCap = 20.0
+    /// Each AIS gap, capped at ``gapCap``.
+    public var gap = 3.0
+    /// Cap on the points from ``gap``.
+    public var gapCap = 9.0
+    /// Each loitering event, capped at ``loiteringCap``.
+    public var loitering = 3.0
+    /// Cap on the points from ``loitering``.
+    public var loiteringCap = 9.0
+    /// The vessel is on a sanctions list (the screening module's verdict, passed in).
+    public var listed = 50.0
+    /// The highest score.
+    public var maximumScore = 100.0
+
+    /// Capwatch's default weights.
+    public init() {}
+
+    /// The weights as named values (for storage beside a score).
+    public var fields: EventFields {
+        [
+            "dprk_flag": .number(dprkFlag), "flag_of_convenience": .number(flagOfConvenience),
+            "flag_of_convenience_mids": .string(flagOfConvenienceMIDs.sorted().map(String.init).joined(separator: " ")),
+            "tanker": .number(tanker), "dprk_port_visit": .number(dprkPortVisit), "dprk_encounter": .number(dprkEncounter),
+            "encounter": .number(encounter), "encounter_cap": .number(encounterCap), "dark_sts": .number(darkSTS),
+            "draught_change": .number(draughtChange), "draught_change_cap": .number(draughtChangeCap),
+            "identity_change": .number(identityChange), "identity_change_cap": .number(identityChangeCap), "spoofing": .number(spoofing),
+            "spoofing_cap": .number(spoofingCap), "gap": .number(gap), "gap_cap": .number(gapCap), "loitering": .number(loitering),
+            "loitering_cap": .number(loiteringCap), "listed": .number(listed), "maximum_score": .number(maximumScore),
+        ]
+    }
+}
+
+/// Scores each vessel from its flag, ship type, events and listing, every point with its reason.
+///
+/// Rules (points from ``RiskWeights``):
+/// - flag: MID 445 → `dprk_flag`; MID in the flag-of-convenience set → `flag_of_convenience`;
+/// - ship type: a tanker (80–89) in any identity version → `tanker`;
+/// - each port visit with `flagged: true` → `dprk_port_visit`;
+/// - each encounter: with a MID-445 counterpart → `dprk_encounter`, otherwise `encounter` (capped);
+/// - each dark STS → `dark_sts`; each draught change, identity finding, spoofing finding, gap,
+///   loitering → the matching weight, each capped;
+/// - on a sanctions list → `listed` (the hook for the screening module: pass the MMSIs it matched).
+///
+/// The score is the sum, capped at ``RiskWeights/maximumScore``.
+public struct RiskScorer: Sendable {
+    /// The weights, stored with every score.
+    public var weights: RiskWeights
+
+    /// - Parameter weights: the points per indicator.
+    public init(weights: RiskWeights = RiskWeights()) { self.weights = weights }
+
+    /// Scores every track.
+    /// - Parameters:
+    ///   - tracks: the vessels.
+    ///   - events: all events (any kinds; each is counted for every vessel it names).
+    ///   - listed: whether a vessel is on a sanctions list (default: none is).
+    /// - Returns: one score per track, in the tracks' order.
+    public func score(_ tracks: [Track], events: [Event], listed: (MMSI) -> Bool = { _ in false }) -> [RiskScore] {
+        var byVessel: [MMSI: [Int]] = [:]
+        for (i, e) in events.enumerated() { for m in e.mmsi { byVessel[m, default: []].append(i) } }
+        return tracks.map { t in
+            score(mmsi: t.mmsi, isTanker: t.isTanker, events: (byVessel[t.mmsi] ?? []).map { events[$0] }, listed: listed(t.mmsi))
+        }
+    }
+
+    /// Scores one vessel.
+    /// - Parameters:
+    ///   - mmsi: the vessel.
+    ///   - isTanker: whether it reported a tanker ship type.
+    ///   - events: the events that name it.
+    ///   - listed: whether it is on a sanctions list.
+    public func score(mmsi: MMSI, isTanker: Bool, events: [Event], listed: Bool) -> RiskScore {
+        let w = weights
+        var reasons: [RiskReason] = []
+        func add(_ points: Double, _ rule: String, _ detail: String) { if points > 0 { reasons.append(RiskReason(points: points, rule: rule, detail: detail)) } }
+        if listed { add(w.listed, "listed", "on a sanctions list") }
+        if let mid = mmsi.mid {
+            if mid == MaritimeIdentificationDigits.dprk { add(w.dprkFlag, "dprk_flag", "MID 445, DPRK flag") }
+            if w.flagOfConvenienceMIDs.contains(mid) { add(w.flagOfConvenience, "flag_of_convenience", "MID \(mid)") }
+        }
+        if isTanker { add(w.tanker, "tanker", "ship type 80-89") }
+        var counts: [Event.Kind: Int] = [:]
+        var encounters = 0
+        for e in events {
+            switch e.kind {
+            case .portVisit:
+                if e.evidence["flagged"] == .boolean(true) {
+                    let port = e.evidence["port"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "?"
+                    add(w.dprkPortVisit, "dprk_port_visit", "\(port) \(e.start.iso8601)")
+                }
+            case .encounter:
+                if let other = e.mmsi.first(where: { $0 != mmsi }), other.mid == MaritimeIdentificationDigits.dprk {
+                    add(w.dprkEncounter, "dprk_encounter", "with \(other) \(e.start.iso8601)")
+                } else {
+                    encounters += 1
+                }
+            default:
+                counts[e.kind, default: 0] += 1
+            }
+        }
+        func capped(_ n: Int, _ each: Double, _ cap: Double, _ rule: String, _ what: String) {
+            guard n > 0 else { return }
+            add(min(Double(n) * each, cap), rule, "\(n) \(what)")
+        }
+        capped(encounters, w.encounter, w.encounterCap, "encounter", "encounter(s)")
+        capped(counts[.darkSTS] ?? 0, w.darkSTS, .infinity, "dark_sts", "possible dark STS")
+        capped(counts[.draughtChange] ?? 0, w.draughtChange, w.draughtChangeCap, "draught_change", "draught change(s) across gap/encounter")
+        capped(counts[.identityChange] ?? 0, w.identityChange, w.identityChangeCap, "identity_change", "identity finding(s)")
+        capped(counts[.spoofing] ?? 0, w.spoofing, w.spoofingCap, "spoofing", "spoofing finding(s)")
+        capped(counts[.gap] ?? 0, w.gap, w.gapCap, "gap", "AIS gap(s)")
+        capped(counts[.loitering] ?? 0, w.loitering, w.loiteringCap, "loitering", "loitering event(s)")
+        reasons.sort { ($0.points, $1.rule) > ($1.points, $0.rule) }
+        let total = min(w.maximumScore, reasons.reduce(0) { $0 + $1.points })
+        return RiskScore(mmsi: mmsi, score: total, reasons: reasons, weights: w)
+    }
+}
+
+private func formatPoints(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
