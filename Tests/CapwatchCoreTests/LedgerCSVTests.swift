@@ -1,0 +1,52 @@
+import CapwatchCore
+import Testing
+
+@Suite("Notification CSV")
+struct LedgerCSVTests {
+    @Test func validFile() throws {
+        let text = """
+            state,period,product,quantity,unit,received,conditions_met,notes,parties
+            China,2021-03,gasoline,4893,bbl,2021-04-28,true,"published as 587.4 t, kept in barrels",
+            Russian Federation,2019-08,diesel,"2,612",t,2019-09-30,yes,,"Vessel A; Company B"\r
+            """
+        let r = try NotificationCSV.parse(text, file: "n.csv")
+        #expect(r.errors.isEmpty)
+        #expect(r.rows.count == 2)
+        #expect(r.rows[0].notification.notes == "published as 587.4 t, kept in barrels" && r.rows[0].converted.barrels == 4_893)
+        #expect(r.rows[1].line == 3 && r.rows[1].notification.quantity == 2_612 && r.rows[1].notification.product == .gasOil)
+        #expect(r.rows[1].notification.parties == ["Vessel A", "Company B"] && r.rows[1].notification.source == "n.csv:3")
+        #expect(r.rows[1].converted.barrels == 19_590)
+    }
+
+    /// Errors name the file, the line the row starts on and the field.
+    @Test func errorsNameFileLineAndField() throws {
+        let text = """
+            state,period,product,quantity,unit,received,conditions_met,notes
+            China,2019-13,gasoline,100,bbl,2019-09-30,true,"a note
+            over two lines"
+            ,2019-08,diesel,-5,gallons,2019-07-01,maybe,
+            Russia,2019-08,unspecified,10,t,2019-09-30,true,
+            """
+        let r = try NotificationCSV.parse(text, file: "bad.csv")
+        #expect(r.rows.isEmpty)
+        let described = r.errors.map(\.description)
+        #expect(described.contains { $0.hasPrefix("bad.csv:2: period: ") })
+        for field in ["state", "quantity", "unit", "conditions_met"] {
+            #expect(described.contains { $0.hasPrefix("bad.csv:4: \(field): ") }, "\(field)")
+        }
+        #expect(described.contains { $0.hasPrefix("bad.csv:5: product: ") })  // tonnes of an unspecified product
+        // With an assumption the last row converts.
+        let assumed = try NotificationCSV.parse(text, file: "bad.csv", assuming: .gasOil)
+        #expect(assumed.rows.map(\.line) == [5])
+    }
+
+    @Test func missingColumn() {
+        #expect(throws: LedgerError.self) { try NotificationCSV.parse("state,period\nChina,2019-01\n", file: "h.csv") }
+    }
+
+    @Test func receivedBeforePeriod() throws {
+        let r = try NotificationCSV.parse("state,period,product,quantity,unit,received,conditions_met,notes\nChina,2019-08,lpg,1,t,2019-07-31,true,\n",
+                                          file: "d.csv")
+        #expect(r.errors.map(\.description) == ["d.csv:2: received: 2019-07-31 is before the period 2019-08 it reports"])
+    }
+}
