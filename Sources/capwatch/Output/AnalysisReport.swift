@@ -21,6 +21,7 @@ struct AnalysisReport {
         try save(eventsJSON, as: "events.json", in: directory)
         try save(GeoJSONWriter.render(events), as: "events.geojson", in: directory)
         try save(VesselsCSV.render(tracks: tracks, events: events), as: "vessels.csv", in: directory)
+        try save(ledgerJSON, as: "ledger.json", in: directory)
     }
 
     private func save(_ text: String, as name: String, in directory: String) throws {
@@ -83,7 +84,7 @@ struct AnalysisReport {
             let length = String(format: "%.1f h", hours(e)) + (e.end == nil ? ", still open" : "")
             out += "  \(e.kind.rawValue)  \(who)  \(e.start.iso8601) – \(end)  (\(length))  at \(String(format: "%.4f, %.4f", e.position.latitude, e.position.longitude))\n"
         }
-        out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv\n"
+        out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv, ledger.json\n"
         return out
     }
 }
