@@ -64,6 +64,12 @@ struct LedgerEstimateTests {
         #expect(estimator.deliveries(in: [encounter(foreign, MMSI(353_000_002)!, t)], identities: identities, register: register,
                                      listed: [MMSI(353_000_002)!]).count == 1)
 
+        // A dark STS (one party dark, the other loitering) with the DPRK tanker counts as a transfer too.
+        if let dark = Event.Kind(rawValue: "dark_sts") {
+            let e = Event(kind: dark, mmsi: [dprk, foreign], start: t, end: t.adding(seconds: 7_200), position: sea, parameters: [:], evidence: [:])
+            #expect(estimator.deliveries(in: [e], identities: identities, register: register).first?.kind == .shipToShip)
+        }
+
         // A port visit of the DPRK tanker to Nampo five days later is the same cargo: counted once, as the port visit.
         guard let portVisit = Event.Kind(rawValue: "port_visit") else { return }
         events.append(Event(kind: portVisit, mmsi: [dprk], start: t.adding(seconds: 5 * 86_400), end: t.adding(seconds: 6 * 86_400),

@@ -1,7 +1,7 @@
 /// Finds suspected deliveries of petroleum to the DPRK in detected events and estimates their volume.
 ///
 /// Definition (REGIME.md §4–§6):
-/// 1. **Ship-to-ship.** An `encounter` event counts when at least one party is DPRK-flagged (MMSI
+/// 1. **Ship-to-ship.** An `encounter` or `dark_sts` event (``transferKinds``) counts when at least one party is DPRK-flagged (MMSI
 ///    MID 445, ``DeliveryParameters/dprkMID``) or listed (sanctions screening), and at least one party is
 ///    a tanker (AIS ship type 80–89 or a vessel register row) or no party's type is known. STS transfers
 ///    with DPRK-flagged vessels are banned by res. 2375 (2017) para 11 [R]. The volume is bounded by the
@@ -33,6 +33,10 @@ public struct DeliveryEstimator: Sendable {
     /// The raw kind of port-visit events.
     public static let portVisitKind = "port_visit"
 
+    /// The raw kinds of events that are ship-to-ship transfers: `encounter` (both vessels on AIS) and
+    /// `dark_sts` (one vessel dark, the other loitering nearby).
+    public static let transferKinds: Set<String> = ["encounter", "dark_sts"]
+
     /// The deliveries in `events`, by start time.
     /// - Parameters:
     ///   - events: detected events (any kinds; gaps and others are ignored).
@@ -53,7 +57,7 @@ public struct DeliveryEstimator: Sendable {
         var transfers: [Delivery] = []
         var visits: [Delivery] = []
         for e in events {
-            if e.kind.rawValue == "encounter" {
+            if Self.transferKinds.contains(e.kind.rawValue) {
                 let suspects = e.mmsi.filter { $0.mid == parameters.dprkMID || listed.contains($0) }
                 guard !suspects.isEmpty else { continue }
                 let types = e.mmsi.map(tanker)
