@@ -42,7 +42,9 @@ extension CapwatchDatabase {
     {
         if !result.errors.isEmpty, !skipInvalid { throw LedgerImportRejected(errors: result.errors) }
         return try writer.write { db in
-            try result.rows.map { try Self.insert($0.notification, converted: $0.converted, recordedBy: recordedBy, at: time, supersedes: nil, reason: nil, db) }
+            try result.rows.map {
+                try Self.insert($0.notification, converted: $0.converted, recordedBy: recordedBy, at: time, supersedes: nil, reason: nil, db)
+            }
         }
     }
 
@@ -57,8 +59,10 @@ extension CapwatchDatabase {
     /// - Returns: the new entry.
     /// - Throws: ``LedgerError`` `.unknownEntry` / `.alreadySuperseded` / `.invalidField` (blank reason); GRDB's `DatabaseError`.
     @discardableResult
-    public func correctNotification(_ id: Int64, with notification: SupplyNotification, converted: ConvertedQuantity, reason: String,
-                                    recordedBy: String, at time: Timestamp) throws -> LedgerEntry {
+    public func correctNotification(
+        _ id: Int64, with notification: SupplyNotification, converted: ConvertedQuantity, reason: String,
+        recordedBy: String, at time: Timestamp
+    ) throws -> LedgerEntry {
         guard !reason.allSatisfy(\.isWhitespace) else { throw LedgerError(.invalidField, field: "reason", "a correction needs a reason") }
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM notification WHERE id = ?", arguments: [id]) != nil else {
@@ -83,8 +87,10 @@ extension CapwatchDatabase {
         try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM notification WHERE id = ?", arguments: [id]).map(Self.entry) }
     }
 
-    private static func insert(_ n: SupplyNotification, converted: ConvertedQuantity, recordedBy: String, at time: Timestamp, supersedes: Int64?,
-                               reason: String?, _ db: Database) throws -> LedgerEntry {
+    private static func insert(
+        _ n: SupplyNotification, converted: ConvertedQuantity, recordedBy: String, at time: Timestamp, supersedes: Int64?,
+        reason: String?, _ db: Database
+    ) throws -> LedgerEntry {
         var factor: Double?
         var assumed: PetroleumProduct?
         if case .table(_, let f, let a) = converted.method {
@@ -98,11 +104,14 @@ extension CapwatchDatabase {
                     barrels, conversion_table, conversion_factor, assumed_product, recorded_at, recorded_by, supersedes_id, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [n.state, n.period.description, n.product.rawValue, n.quantity, n.unit.rawValue, n.received.description, n.conditionsMet,
-                        parties, n.notes, n.source, converted.barrels.value, converted.tableID, factor, assumed?.rawValue, time.iso8601, recordedBy,
-                        supersedes, reason])
-        return LedgerEntry(id: db.lastInsertedRowID, notification: n, converted: converted, recordedAt: time, recordedBy: recordedBy,
-                           supersedes: supersedes, reason: reason)
+            arguments: [
+                n.state, n.period.description, n.product.rawValue, n.quantity, n.unit.rawValue, n.received.description, n.conditionsMet,
+                parties, n.notes, n.source, converted.barrels.value, converted.tableID, factor, assumed?.rawValue, time.iso8601, recordedBy,
+                supersedes, reason,
+            ])
+        return LedgerEntry(
+            id: db.lastInsertedRowID, notification: n, converted: converted, recordedAt: time, recordedBy: recordedBy,
+            supersedes: supersedes, reason: reason)
     }
 
     private static func entry(_ row: Row) throws -> LedgerEntry {
@@ -114,16 +123,20 @@ extension CapwatchDatabase {
         guard let received = CalendarDate(parsing: row["received"] as String) else { throw bad("received") }
         guard let recordedAt = Timestamp(iso8601: row["recorded_at"] as String) else { throw bad("recorded_at") }
         let parties = (try? JSONDecoder().decode([String].self, from: Data((row["parties"] as String).utf8))) ?? []
-        let notification = try SupplyNotification(state: row["state"], period: period, product: product, quantity: row["quantity"], unit: unit,
-                                                  received: received, conditionsMet: row["conditions_met"], parties: parties, notes: row["notes"],
-                                                  source: row["source"])
+        let notification = try SupplyNotification(
+            state: row["state"], period: period, product: product, quantity: row["quantity"], unit: unit,
+            received: received, conditionsMet: row["conditions_met"], parties: parties, notes: row["notes"],
+            source: row["source"])
         let table: String = row["conversion_table"]
         let method: ConvertedQuantity.Method =
             table == "as-notified"
             ? .asNotified
-            : .table(id: table, factor: row["conversion_factor"], assumedProduct: (row["assumed_product"] as String?).flatMap(PetroleumProduct.init(rawValue:)))
-        return LedgerEntry(id: id, notification: notification, converted: ConvertedQuantity(barrels: Barrels(row["barrels"] as Double), method: method),
-                           recordedAt: recordedAt, recordedBy: row["recorded_by"], supersedes: row["supersedes_id"], reason: row["reason"])
+            : .table(
+                id: table, factor: row["conversion_factor"],
+                assumedProduct: (row["assumed_product"] as String?).flatMap(PetroleumProduct.init(rawValue:)))
+        return LedgerEntry(
+            id: id, notification: notification, converted: ConvertedQuantity(barrels: Barrels(row["barrels"] as Double), method: method),
+            recordedAt: recordedAt, recordedBy: row["recorded_by"], supersedes: row["supersedes_id"], reason: row["reason"])
     }
 }
 

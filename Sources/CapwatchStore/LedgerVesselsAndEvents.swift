@@ -10,8 +10,9 @@ extension CapwatchDatabase {
     public func saveVessels(_ vessels: [RegisteredVessel]) throws {
         try writer.write { db in
             for v in vessels {
-                try db.execute(sql: "INSERT OR REPLACE INTO vessel (imo, deadweight_t, product, source) VALUES (?, ?, ?, ?)",
-                               arguments: [v.imo.rawValue, v.deadweightTonnes, v.product?.rawValue, v.source])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO vessel (imo, deadweight_t, product, source) VALUES (?, ?, ?, ?)",
+                    arguments: [v.imo.rawValue, v.deadweightTonnes, v.product?.rawValue, v.source])
             }
         }
     }
@@ -23,8 +24,9 @@ extension CapwatchDatabase {
             var out: [IMONumber: RegisteredVessel] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM vessel") {
                 guard let imo = IMONumber(rawValue: row["imo"]) else { continue }
-                out[imo] = RegisteredVessel(imo: imo, deadweightTonnes: row["deadweight_t"],
-                                            product: (row["product"] as String?).flatMap(PetroleumProduct.init(rawValue:)), source: row["source"])
+                out[imo] = RegisteredVessel(
+                    imo: imo, deadweightTonnes: row["deadweight_t"],
+                    product: (row["product"] as String?).flatMap(PetroleumProduct.init(rawValue:)), source: row["source"])
             }
             return out
         }
@@ -39,9 +41,12 @@ extension CapwatchDatabase {
         try writer.write { db in
             var added = 0
             for e in events {
-                try db.execute(sql: #"INSERT OR IGNORE INTO event (kind, mmsi, start, "end", lat, lon, json) VALUES (?, ?, ?, ?, ?, ?, ?)"#,
-                               arguments: [e.kind.rawValue, e.mmsi.map(\.description).joined(separator: ","), e.start.iso8601, e.end?.iso8601,
-                                           e.position.latitude, e.position.longitude, e.json])
+                try db.execute(
+                    sql: #"INSERT OR IGNORE INTO event (kind, mmsi, start, "end", lat, lon, json) VALUES (?, ?, ?, ?, ?, ?, ?)"#,
+                    arguments: [
+                        e.kind.rawValue, e.mmsi.map(\.description).joined(separator: ","), e.start.iso8601, e.end?.iso8601,
+                        e.position.latitude, e.position.longitude, e.json,
+                    ])
                 added += db.changesCount
             }
             return added
@@ -52,7 +57,9 @@ extension CapwatchDatabase {
     /// - Throws: GRDB's `DatabaseError`.
     public func events() throws -> [Event] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT json FROM event ORDER BY start, id").compactMap { try? JSONDecoder().decode(Event.self, from: Data($0.utf8)) }
+            try String.fetchAll(db, sql: "SELECT json FROM event ORDER BY start, id").compactMap {
+                try? JSONDecoder().decode(Event.self, from: Data($0.utf8))
+            }
         }
     }
 }

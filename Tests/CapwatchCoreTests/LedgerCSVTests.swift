@@ -45,8 +45,9 @@ struct LedgerCSVTests {
     }
 
     @Test func receivedBeforePeriod() throws {
-        let r = try NotificationCSV.parse("state,period,product,quantity,unit,received,conditions_met,notes\nChina,2019-08,lpg,1,t,2019-07-31,true,\n",
-                                          file: "d.csv")
+        let r = try NotificationCSV.parse(
+            "state,period,product,quantity,unit,received,conditions_met,notes\nChina,2019-08,lpg,1,t,2019-07-31,true,\n",
+            file: "d.csv")
         #expect(r.errors.map(\.description) == ["d.csv:2: received: 2019-07-31 is before the period 2019-08 it reports"])
     }
 }

@@ -9,10 +9,13 @@ struct LedgerEstimateTests {
     @Test func july2018Scenarios() throws {
         let t0 = Timestamp(iso8601: "2018-01-01T00:00:00Z")!
         let deliveries = (0..<89).map { i in
-            Delivery(kind: .portVisit, event: Event(kind: .encounter, mmsi: [MMSI(445_000_000 + i)!], start: t0.adding(seconds: Double(i) * 86_400),
-                                                    end: nil, position: GeoPoint(latitude: 38.736, longitude: 125.409), parameters: [:], evidence: [:]),
-                     vessels: [MMSI(445_000_000 + i)!], carrier: MMSI(445_000_000 + i)!, reason: "fixture",
-                     capacity: CargoCapacity(barrels: Barrels(i == 0 ? 17_075 : 17_074), basis: .stated(source: "fixture")))
+            Delivery(
+                kind: .portVisit,
+                event: Event(
+                    kind: .encounter, mmsi: [MMSI(445_000_000 + i)!], start: t0.adding(seconds: Double(i) * 86_400),
+                    end: nil, position: GeoPoint(latitude: 38.736, longitude: 125.409), parameters: [:], evidence: [:]),
+                vessels: [MMSI(445_000_000 + i)!], carrier: MMSI(445_000_000 + i)!, reason: "fixture",
+                capacity: CargoCapacity(barrels: Barrels(i == 0 ? 17_075 : 17_074), basis: .stated(source: "fixture")))
         }
         let estimate = DeliveryEstimate(year: 2018, deliveries: deliveries, cap: CapSchedule.securityCouncil.cap(for: .refinedProducts, year: 2018))
         #expect(estimate.totalCapacity == 1_519_587)
@@ -61,8 +64,11 @@ struct LedgerEstimateTests {
         #expect(found.count == 1)
         #expect(found[0].kind == .shipToShip && found[0].carrier == foreign && found[0].capacity?.barrels == 37_500)  // the smaller tank
         // Listed vessels count like DPRK-flagged ones.
-        #expect(estimator.deliveries(in: [encounter(foreign, MMSI(353_000_002)!, t)], identities: identities, register: register,
-                                     listed: [MMSI(353_000_002)!]).count == 1)
+        #expect(
+            estimator.deliveries(
+                in: [encounter(foreign, MMSI(353_000_002)!, t)], identities: identities, register: register,
+                listed: [MMSI(353_000_002)!]
+            ).count == 1)
 
         // A dark STS (one party dark, the other loitering) with the DPRK tanker counts as a transfer too.
         if let dark = Event.Kind(rawValue: "dark_sts") {
@@ -72,8 +78,10 @@ struct LedgerEstimateTests {
 
         // A port visit of the DPRK tanker to Nampo five days later is the same cargo: counted once, as the port visit.
         guard let portVisit = Event.Kind(rawValue: "port_visit") else { return }
-        events.append(Event(kind: portVisit, mmsi: [dprk], start: t.adding(seconds: 5 * 86_400), end: t.adding(seconds: 6 * 86_400),
-                            position: GeoPoint(latitude: 38.74, longitude: 125.40), parameters: [:], evidence: [:]))
+        events.append(
+            Event(
+                kind: portVisit, mmsi: [dprk], start: t.adding(seconds: 5 * 86_400), end: t.adding(seconds: 6 * 86_400),
+                position: GeoPoint(latitude: 38.74, longitude: 125.40), parameters: [:], evidence: [:]))
         found = estimator.deliveries(in: events, identities: identities, register: register)
         #expect(found.count == 1)
         #expect(found[0].kind == .portVisit && found[0].port == "Nampo" && found[0].linkedTransfer?.mmsi == [foreign, dprk].sorted())

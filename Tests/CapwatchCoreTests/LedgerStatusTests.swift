@@ -28,9 +28,12 @@ struct LedgerStatusTests {
     /// The published 2019 total itself, about 418,000 bbl (the Committee publishes barrels): 83.6 % of the
     /// cap, 75 % notice issued, 90 % not; it lies between the all-gas-oil and all-gasoline readings of the tonnes.
     @Test func year2019PublishedBarrels() throws {
-        let status = try #require(LedgerStatus(year: 2019, entries: [
-            try LedgerFixture.entry(1, "China and Russian Federation", "2019-12", 418_000, .barrels, received: "2020-01-30"),
-        ]))
+        let status = try #require(
+            LedgerStatus(
+                year: 2019,
+                entries: [
+                    try LedgerFixture.entry(1, "China and Russian Federation", "2019-12", 418_000, .barrels, received: "2020-01-30")
+                ]))
         #expect(abs(status.fractionOfCap - 0.836) < 1e-9 && LedgerStatus.percentText(status.fractionOfCap) == "83.6 %")
         #expect(status.issued(0.75) && !status.issued(0.90))
         let chart = ConversionTable.committeeChart.barrelsPerTonne
@@ -74,7 +77,8 @@ struct LedgerStatusTests {
     @Test func capSchedule() throws {
         let s = CapSchedule.securityCouncil
         let q4 = try #require(s.cap(for: .refinedProducts, year: 2017))
-        #expect(q4.limit == 500_000 && q4.resolution.contains("2375") && q4.window(year: 2017)!.lowerBound == CalendarDate(year: 2017, month: 10, day: 1))
+        #expect(
+            q4.limit == 500_000 && q4.resolution.contains("2375") && q4.window(year: 2017)!.lowerBound == CalendarDate(year: 2017, month: 10, day: 1))
         #expect(s.cap(for: .refinedProducts, year: 2016) == nil)
         let y2020 = try #require(s.cap(for: .refinedProducts, year: 2020))
         #expect(y2020.limit == 500_000 && y2020.citation == "res. 2397 (2017) para 5")
@@ -82,10 +86,13 @@ struct LedgerStatusTests {
         let crude = try #require(s.cap(for: .crudeOil, year: 2019))
         #expect(crude.limit == 4_000_000 && crude.limitTonnes == 525_000 && crude.paragraph == 4)
         // A 2017 Q4 notification counts against the Q4 cap; one from September 2017 does not.
-        let status = try #require(LedgerStatus(year: 2017, entries: [
-            try LedgerFixture.entry(1, "China", "2017-09", 100_000, .barrels, received: "2017-10-10"),
-            try LedgerFixture.entry(2, "China", "2017-11", 400_000, .barrels, received: "2017-12-10"),
-        ]))
+        let status = try #require(
+            LedgerStatus(
+                year: 2017,
+                entries: [
+                    try LedgerFixture.entry(1, "China", "2017-09", 100_000, .barrels, received: "2017-10-10"),
+                    try LedgerFixture.entry(2, "China", "2017-11", 400_000, .barrels, received: "2017-12-10"),
+                ]))
         #expect(status.total == 400_000 && status.issued(0.75) && !status.issued(0.90))
     }
 }

@@ -12,7 +12,9 @@ struct LedgerStoreTests {
     /// from the stored rows, with the table that converted each figure.
     @Test func import2019AndStatus() throws {
         let db = try CapwatchDatabase.inMemory()
-        let csv = header + "China,2019-12,gas oil,22730,t,2020-01-30,true,annual total\nRussian Federation,2019-12,diesel,30180,t,2020-01-30,true,annual total\n"
+        let csv =
+            header
+            + "China,2019-12,gas oil,22730,t,2020-01-30,true,annual total\nRussian Federation,2019-12,diesel,30180,t,2020-01-30,true,annual total\n"
         let stored = try db.importNotifications(try NotificationCSV.parse(csv, file: "2019.csv"), recordedBy: "analyst", at: now)
         #expect(stored.map(\.id) == [1, 2])
         let back = try db.ledgerEntries()
@@ -38,17 +40,20 @@ struct LedgerStoreTests {
     /// unchanged, cannot be updated or deleted, and cannot be superseded twice.
     @Test func correctionSupersedes() throws {
         let db = try CapwatchDatabase.inMemory()
-        let original = try SupplyNotification(state: "China", period: ReportingMonth(year: 2020, month: 7)!, product: .gasoline, quantity: 1_498,
-                                              unit: .metricTonnes, received: CalendarDate(year: 2020, month: 8, day: 28)!, conditionsMet: true)
-        let first = try db.saveNotification(original, converted: try ConversionTable.committeeChart.convert(1_498, .metricTonnes, product: .gasoline),
-                                            recordedBy: "analyst", at: now)
+        let original = try SupplyNotification(
+            state: "China", period: ReportingMonth(year: 2020, month: 7)!, product: .gasoline, quantity: 1_498,
+            unit: .metricTonnes, received: CalendarDate(year: 2020, month: 8, day: 28)!, conditionsMet: true)
+        let first = try db.saveNotification(
+            original, converted: try ConversionTable.committeeChart.convert(1_498, .metricTonnes, product: .gasoline),
+            recordedBy: "analyst", at: now)
         var fixed = original
         fixed.quantity = 12_479
         fixed.unit = .barrels
         let later = now.adding(seconds: 3_600)
-        let correction = try db.correctNotification(first.id, with: fixed,
-                                                    converted: try ConversionTable.committeeChart.convert(12_479, .barrels, product: .gasoline),
-                                                    reason: "Committee table gives 12,479 bbl", recordedBy: "reviewer", at: later)
+        let correction = try db.correctNotification(
+            first.id, with: fixed,
+            converted: try ConversionTable.committeeChart.convert(12_479, .barrels, product: .gasoline),
+            reason: "Committee table gives 12,479 bbl", recordedBy: "reviewer", at: later)
         #expect(correction.supersedes == first.id && correction.recordedBy == "reviewer" && correction.recordedAt == later)
         let all = try db.ledgerEntries()
         #expect(all.count == 2 && all[0] == first)  // the original is unchanged
@@ -71,10 +76,11 @@ struct LedgerStoreTests {
         let db = try CapwatchDatabase.inMemory()
         func insert(_ values: String) throws {
             try db.writer.write {
-                try $0.execute(sql: """
-                    INSERT INTO notification (state, period, product, quantity, unit, received, conditions_met, barrels, conversion_table,
-                        conversion_factor, recorded_at, recorded_by) VALUES \(values)
-                    """)
+                try $0.execute(
+                    sql: """
+                        INSERT INTO notification (state, period, product, quantity, unit, received, conditions_met, barrels, conversion_table,
+                            conversion_factor, recorded_at, recorded_by) VALUES \(values)
+                        """)
             }
         }
         try insert("('China', '2019-01', 'gasoline', 100, 'bbl', '2019-02-01', 1, 100, 'as-notified', NULL, '2020-01-01T00:00:00Z', 'a')")
@@ -98,8 +104,9 @@ struct LedgerStoreTests {
         try db.saveVessels([RegisteredVessel(imo: imo, deadweightTonnes: 3_000, product: .gasOil, source: "register.csv")])
         #expect(try db.registeredVessels()[imo]?.deadweightTonnes == 3_000)
         let t = Timestamp(iso8601: "2019-03-01T00:00:00Z")!
-        let e = Event(kind: .encounter, mmsi: [MMSI(445_000_001)!, MMSI(353_000_001)!], start: t, end: t.adding(seconds: 7_200),
-                      position: GeoPoint(latitude: 29, longitude: 123.5), parameters: ["max_distance_m": 500], evidence: ["duration_h": 2.0])
+        let e = Event(
+            kind: .encounter, mmsi: [MMSI(445_000_001)!, MMSI(353_000_001)!], start: t, end: t.adding(seconds: 7_200),
+            position: GeoPoint(latitude: 29, longitude: 123.5), parameters: ["max_distance_m": 500], evidence: ["duration_h": 2.0])
         #expect(try db.recordEvents([e, e]) == 1)
         let back = try db.events()
         #expect(back.count == 1 && back[0].mmsi == e.mmsi && back[0].start == t && back[0].evidence["duration_h"]?.doubleValue == 2)

@@ -8,8 +8,9 @@ public struct CargoCapacity: Hashable, Sendable {
         /// Estimated from AIS dimensions and draught (``CapacityParameters``):
         /// `L × B × T × Cb × ρ(seawater)` = displacement in tonnes, `× deadweight/displacement` = deadweight,
         /// `× barrels per tonne` of the product.
-        case dimensions(lengthMetres: Double, beamMetres: Double, draughtMetres: Double, blockCoefficient: Double,
-                        deadweightTonnes: Double, product: PetroleumProduct, barrelsPerTonne: Double, tableID: String)
+        case dimensions(
+            lengthMetres: Double, beamMetres: Double, draughtMetres: Double, blockCoefficient: Double,
+            deadweightTonnes: Double, product: PetroleumProduct, barrelsPerTonne: Double, tableID: String)
         /// Given directly in barrels (a published capacity).
         case stated(source: String)
     }
@@ -82,8 +83,10 @@ public struct CapacityParameters: Hashable, Sendable {
     public var table: ConversionTable
 
     /// - Parameters: see the properties.
-    public init(blockCoefficient: Double = 0.80, seawaterDensity: Double = 1.025, deadweightPerDisplacement: Double = 0.75,
-                defaultProduct: PetroleumProduct = .gasOil, table: ConversionTable = .committeeChart) {
+    public init(
+        blockCoefficient: Double = 0.80, seawaterDensity: Double = 1.025, deadweightPerDisplacement: Double = 0.75,
+        defaultProduct: PetroleumProduct = .gasOil, table: ConversionTable = .committeeChart
+    ) {
         self.blockCoefficient = blockCoefficient
         self.seawaterDensity = seawaterDensity
         self.deadweightPerDisplacement = deadweightPerDisplacement
@@ -104,13 +107,16 @@ public struct CapacityParameters: Hashable, Sendable {
         if product == .unspecified { product = defaultProduct }
         guard let factor = table.barrelsPerTonne[product] else { return nil }
         if let dwt = register?.deadweightTonnes, dwt > 0, dwt.isFinite {
-            return CargoCapacity(barrels: Barrels(dwt * factor),
-                                 basis: .deadweight(tonnes: dwt, product: product, barrelsPerTonne: factor, tableID: table.id))
+            return CargoCapacity(
+                barrels: Barrels(dwt * factor),
+                basis: .deadweight(tonnes: dwt, product: product, barrelsPerTonne: factor, tableID: table.id))
         }
         guard let l = identity?.length, let b = identity?.beam, let t = identity?.draught, l > 0, b > 0, t > 0 else { return nil }
         let dwt = l * b * t * blockCoefficient * seawaterDensity * deadweightPerDisplacement
-        return CargoCapacity(barrels: Barrels(dwt * factor),
-                             basis: .dimensions(lengthMetres: l, beamMetres: b, draughtMetres: t, blockCoefficient: blockCoefficient,
-                                                deadweightTonnes: dwt, product: product, barrelsPerTonne: factor, tableID: table.id))
+        return CargoCapacity(
+            barrels: Barrels(dwt * factor),
+            basis: .dimensions(
+                lengthMetres: l, beamMetres: b, draughtMetres: t, blockCoefficient: blockCoefficient,
+                deadweightTonnes: dwt, product: product, barrelsPerTonne: factor, tableID: table.id))
     }
 }

@@ -32,7 +32,8 @@ public struct ConversionTable: Hashable, Sendable, Identifiable {
     /// crude 7.33) — reconstructed, not read from the chart (REGIME.md §2).
     public static let committeeChart = ConversionTable(
         id: "committee-chart", name: "1718 Committee chart (BP pre-2021 factors)",
-        source: "1718 Committee refined-petroleum page (LPG row confirmed); other rows BP Statistical Review approximate conversion factors (pre-2021), reconstructed",
+        source:
+            "1718 Committee refined-petroleum page (LPG row confirmed); other rows BP Statistical Review approximate conversion factors (pre-2021), reconstructed",
         barrelsPerTonne: [.lpg: 11.6, .gasoline: 8.5, .kerosene: 7.8, .gasOil: 7.5, .fuelOil: 6.7, .crude: 7.33])
 
     /// BP's "Approximate conversion factors" as updated in July 2021 (crude not given in the copy read).
@@ -73,14 +74,17 @@ public struct ConversionTable: Hashable, Sendable, Identifiable {
             return ConvertedQuantity(barrels: Barrels(quantity), method: .asNotified)
         case .kilolitres:
             let factor = 1 / (Barrels.cubicMetresPerBarrel)
-            return ConvertedQuantity(barrels: Barrels(quantity * factor), method: .table(id: Self.volumeConversionID, factor: factor, assumedProduct: nil))
+            return ConvertedQuantity(
+                barrels: Barrels(quantity * factor), method: .table(id: Self.volumeConversionID, factor: factor, assumedProduct: nil))
         case .metricTonnes:
             var used = product
             var assumption: PetroleumProduct?
             if product == .unspecified {
                 guard let assumed, assumed != .unspecified else {
-                    throw LedgerError(.cannotConvert, field: "product",
-                                      "tonnes of an unspecified product cannot be converted (the Committee's rule is not known): give the product or an assumed product")
+                    throw LedgerError(
+                        .cannotConvert, field: "product",
+                        "tonnes of an unspecified product cannot be converted (the Committee's rule is not known): give the product or an assumed product"
+                    )
                 }
                 used = assumed
                 assumption = assumed

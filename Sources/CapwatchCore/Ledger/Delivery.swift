@@ -27,8 +27,10 @@ public struct Delivery: Hashable, Sendable {
     public var capacity: CargoCapacity?
 
     /// - Parameters: see the properties.
-    public init(kind: Kind, event: Event, vessels: [MMSI], carrier: MMSI?, reason: String, port: String? = nil, linkedTransfer: Event? = nil,
-                capacity: CargoCapacity?) {
+    public init(
+        kind: Kind, event: Event, vessels: [MMSI], carrier: MMSI?, reason: String, port: String? = nil, linkedTransfer: Event? = nil,
+        capacity: CargoCapacity?
+    ) {
         self.kind = kind
         self.event = event
         self.vessels = vessels

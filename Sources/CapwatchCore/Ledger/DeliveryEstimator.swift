@@ -44,8 +44,10 @@ public struct DeliveryEstimator: Sendable {
     ///   - register: vessel register rows by IMO number.
     ///   - listed: vessels on a sanctions list, by MMSI.
     ///   - year: keep deliveries starting in this calendar year (UTC); nil for all.
-    public func deliveries(in events: [Event], identities: [MMSI: VesselIdentity] = [:], register: [IMONumber: RegisteredVessel] = [:],
-                           listed: Set<MMSI> = [], year: Int? = nil) -> [Delivery] {
+    public func deliveries(
+        in events: [Event], identities: [MMSI: VesselIdentity] = [:], register: [IMONumber: RegisteredVessel] = [:],
+        listed: Set<MMSI> = [], year: Int? = nil
+    ) -> [Delivery] {
         func registered(_ m: MMSI) -> RegisteredVessel? { identities[m]?.imo.flatMap { register[$0] } }
         func tanker(_ m: MMSI) -> Bool? {
             if registered(m) != nil { return true }
@@ -64,12 +66,16 @@ public struct DeliveryEstimator: Sendable {
                 guard types.contains(true) || types.allSatisfy({ $0 == nil }) else { continue }
                 let known = e.mmsi.compactMap { m in cap(m).map { (m, $0) } }.min { $0.1.barrels < $1.1.barrels }
                 let reason = suspects.map { $0.mid == parameters.dprkMID ? "DPRK-flagged \($0)" : "listed \($0)" }.joined(separator: ", ")
-                transfers.append(Delivery(kind: .shipToShip, event: e, vessels: e.mmsi, carrier: known?.0 ?? suspects.first, reason: reason,
-                                          capacity: known?.1))
+                transfers.append(
+                    Delivery(
+                        kind: .shipToShip, event: e, vessels: e.mmsi, carrier: known?.0 ?? suspects.first, reason: reason,
+                        capacity: known?.1))
             } else if e.kind.rawValue == Self.portVisitKind, let vessel = e.mmsi.first {
                 guard tanker(vessel) == true, let port = dprkPort(of: e) else { continue }
-                visits.append(Delivery(kind: .portVisit, event: e, vessels: e.mmsi, carrier: vessel, reason: "tanker at DPRK port \(port)", port: port,
-                                       capacity: cap(vessel)))
+                visits.append(
+                    Delivery(
+                        kind: .portVisit, event: e, vessels: e.mmsi, carrier: vessel, reason: "tanker at DPRK port \(port)", port: port,
+                        capacity: cap(vessel)))
             }
         }
         // Once per cargo: a port visit absorbs the carrier's latest STS encounter within the window before it.
@@ -99,8 +105,9 @@ public struct DeliveryEstimator: Sendable {
     ///   - schedule: the caps.
     public func estimate(_ deliveries: [Delivery], year: Int?, schedule: CapSchedule = .securityCouncil) -> DeliveryEstimate {
         let capYear = year ?? deliveries.map(\.start).min()?.components.year
-        return DeliveryEstimate(year: year, deliveries: deliveries, scenarios: parameters.scenarios,
-                                cap: capYear.flatMap { schedule.cap(for: .refinedProducts, year: $0) })
+        return DeliveryEstimate(
+            year: year, deliveries: deliveries, scenarios: parameters.scenarios,
+            cap: capYear.flatMap { schedule.cap(for: .refinedProducts, year: $0) })
     }
 
     /// The DPRK port a port-visit event is at, by its evidence or its position; nil when it is not in the DPRK.
@@ -110,7 +117,9 @@ public struct DeliveryEstimator: Sendable {
             return nil
         }
         for f in e.evidence where f.name.contains("country") {
-            if case .string(let s) = f.value, ["kp", "prk", "dprk", "north korea", "korea, north", "korea, democratic people's republic of"].contains(s.lowercased()) {
+            if case .string(let s) = f.value,
+                ["kp", "prk", "dprk", "north korea", "korea, north", "korea, democratic people's republic of"].contains(s.lowercased())
+            {
                 return name ?? "(DPRK)"
             }
         }
@@ -136,8 +145,10 @@ public struct DeliveryParameters: Hashable, Sendable {
     public var scenarios: [LadenScenario]
 
     /// - Parameters: see the properties.
-    public init(dprkMID: Int = 445, tankerShipTypes: ClosedRange<Int> = 80...89, dprkPorts: [Port] = DeliveryParameters.regimePorts,
-                portRadiusMetres: Double = 15_000, linkWindowDays: Double = 30, scenarios: [LadenScenario] = LadenScenario.unitedStatesJuly2018) {
+    public init(
+        dprkMID: Int = 445, tankerShipTypes: ClosedRange<Int> = 80...89, dprkPorts: [Port] = DeliveryParameters.regimePorts,
+        portRadiusMetres: Double = 15_000, linkWindowDays: Double = 30, scenarios: [LadenScenario] = LadenScenario.unitedStatesJuly2018
+    ) {
         self.dprkMID = dprkMID
         self.tankerShipTypes = tankerShipTypes
         self.dprkPorts = dprkPorts

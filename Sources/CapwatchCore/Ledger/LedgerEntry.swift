@@ -21,8 +21,10 @@ public struct LedgerEntry: Hashable, Sendable, Identifiable {
     public var reason: String?
 
     /// - Parameters: see the properties.
-    public init(id: Int64, notification: SupplyNotification, converted: ConvertedQuantity, recordedAt: Timestamp, recordedBy: String,
-                supersedes: Int64? = nil, reason: String? = nil) {
+    public init(
+        id: Int64, notification: SupplyNotification, converted: ConvertedQuantity, recordedAt: Timestamp, recordedBy: String,
+        supersedes: Int64? = nil, reason: String? = nil
+    ) {
         self.id = id
         self.notification = notification
         self.converted = converted

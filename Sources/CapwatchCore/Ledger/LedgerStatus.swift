@@ -54,8 +54,10 @@ public struct LedgerStatus: Sendable {
     ///   - schedule: the caps; the Security Council's by default.
     ///   - policy: the thresholds; the Committee's by default.
     /// - Returns: nil when no cap of the regime applies that year.
-    public init?(year: Int, entries: [LedgerEntry], regime: PetroleumCap.Regime = .refinedProducts, schedule: CapSchedule = .securityCouncil,
-                 policy: ThresholdPolicy = .committee) {
+    public init?(
+        year: Int, entries: [LedgerEntry], regime: PetroleumCap.Regime = .refinedProducts, schedule: CapSchedule = .securityCouncil,
+        policy: ThresholdPolicy = .committee
+    ) {
         guard let cap = schedule.cap(for: regime, year: year), let window = cap.window(year: year) else { return nil }
         self.year = year
         self.cap = cap
@@ -84,9 +86,11 @@ public struct LedgerStatus: Sendable {
             while let f = pending.first, cap.limit.value > 0, total.value >= f * cap.limit.value {
                 pending = pending.dropFirst()
                 let stop = f >= policy.stopFraction
-                notices.append(ThresholdNotice(fraction: f, date: n.received, crossingState: n.state, crossingPeriod: n.period, runningTotal: total,
-                                               cap: cap.limit, isStopOrder: stop,
-                                               text: LedgerStatus.noticeText(fraction: f, stop: stop, total: total, cap: cap, year: year, date: n.received)))
+                notices.append(
+                    ThresholdNotice(
+                        fraction: f, date: n.received, crossingState: n.state, crossingPeriod: n.period, runningTotal: total,
+                        cap: cap.limit, isStopOrder: stop,
+                        text: LedgerStatus.noticeText(fraction: f, stop: stop, total: total, cap: cap, year: year, date: n.received)))
             }
         }
         self.suppliers = bySupplier.keys.sorted()
@@ -109,7 +113,8 @@ public struct LedgerStatus: Sendable {
     /// 2018 and 2020 requests asked the Committee to send).
     public static func noticeText(fraction: Double, stop: Bool, total: Barrels, cap: PetroleumCap, year: Int, date: CalendarDate) -> String {
         let what = cap.regime == .crudeOil ? "crude oil" : "refined petroleum products"
-        let head = "As of \(date), the aggregate amount of \(what) notified as supplied to the DPRK in \(year) is \(total), "
+        let head =
+            "As of \(date), the aggregate amount of \(what) notified as supplied to the DPRK in \(year) is \(total), "
             + "\(percentText(total.value / cap.limit.value)) of the \(Barrels.grouped(cap.limit.value))-barrel limit (\(cap.citation))."
         guard stop else { return head + " This notice is sent at \(Int((fraction * 100).rounded())) % of the limit." }
         return head + " The limit has been reached: all Member States must immediately cease selling, supplying or transferring \(what) "

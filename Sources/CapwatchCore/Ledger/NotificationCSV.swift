@@ -51,15 +51,18 @@ public enum NotificationCSV {
         for (i, name) in header.fields.enumerated() { column[name.ledgerTrimmed.lowercased()] = column[name.ledgerTrimmed.lowercased()] ?? i }
         let missing = requiredColumns.filter { column[$0] == nil }
         guard missing.isEmpty else {
-            throw LedgerError(.missingColumn, file: file, line: header.line,
-                              "missing column(s) \(missing.joined(separator: ", ")); expected \(requiredColumns.joined(separator: ","))")
+            throw LedgerError(
+                .missingColumn, file: file, line: header.line,
+                "missing column(s) \(missing.joined(separator: ", ")); expected \(requiredColumns.joined(separator: ","))")
         }
         var result = Result(rows: [], errors: [])
         for record in all.dropFirst() {
             if record.fields.allSatisfy({ $0.ledgerTrimmed.isEmpty }) { continue }
             var rowErrors: [LedgerError] = []
             func value(_ name: String) -> String { column[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.ledgerTrimmed ?? "" }
-            func fail(_ field: String, _ message: String) { rowErrors.append(LedgerError(.invalidField, file: file, line: record.line, field: field, message)) }
+            func fail(_ field: String, _ message: String) {
+                rowErrors.append(LedgerError(.invalidField, file: file, line: record.line, field: field, message))
+            }
 
             let state = value("state")
             if state.isEmpty { fail("state", "the supplying state is empty") }
@@ -67,7 +70,8 @@ public enum NotificationCSV {
             if period == nil { fail("period", "\"\(value("period"))\" is not a month YYYY-MM") }
             let product = PetroleumProduct(parsing: value("product"))
             if product == nil {
-                fail("product", "\"\(value("product"))\" is not a product (gasoline, gas oil/diesel, kerosene/jet, fuel oil, LPG, crude, unspecified)")
+                fail(
+                    "product", "\"\(value("product"))\" is not a product (gasoline, gas oil/diesel, kerosene/jet, fuel oil, LPG, crude, unspecified)")
             }
             let quantityText = value("quantity").filter { $0 != "," && $0 != " " && $0 != "_" }
             let quantity = Double(quantityText).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
@@ -83,8 +87,9 @@ public enum NotificationCSV {
                 let parties = value("parties").split(separator: ";").map { String($0) }
                 let source = value("source").isEmpty ? "\(file):\(record.line)" : value("source")
                 do {
-                    let n = try SupplyNotification(state: state, period: period, product: product, quantity: quantity, unit: unit, received: received,
-                                                   conditionsMet: conditions, parties: parties, notes: value("notes"), source: source)
+                    let n = try SupplyNotification(
+                        state: state, period: period, product: product, quantity: quantity, unit: unit, received: received,
+                        conditionsMet: conditions, parties: parties, notes: value("notes"), source: source)
                     let converted = try table.convert(quantity, unit, product: product, assuming: assumedProduct)
                     result.rows.append(Row(line: record.line, notification: n, converted: converted))
                 } catch var error as LedgerError {
@@ -147,7 +152,10 @@ public enum NotificationCSV {
                 field = ""
                 sawAnything = true
             case "\n", "\r\n", "\r":
-                if sawAnything || !field.isEmpty { fields.append(field); records.append((recordLine, fields)) }
+                if sawAnything || !field.isEmpty {
+                    fields.append(field)
+                    records.append((recordLine, fields))
+                }
                 fields = []
                 field = ""
                 sawAnything = false

@@ -32,8 +32,10 @@ public struct PetroleumCap: Hashable, Sendable {
     public var source: String
 
     /// - Parameters: see the properties.
-    public init(regime: Regime, resolution: String, paragraph: Int, limit: Barrels, limitTonnes: Double? = nil, firstDay: CalendarDate,
-                lastDay: CalendarDate?, supersededBy: String? = nil, source: String) {
+    public init(
+        regime: Regime, resolution: String, paragraph: Int, limit: Barrels, limitTonnes: Double? = nil, firstDay: CalendarDate,
+        lastDay: CalendarDate?, supersededBy: String? = nil, source: String
+    ) {
         self.regime = regime
         self.resolution = resolution
         self.paragraph = paragraph
@@ -81,18 +83,22 @@ public struct CapSchedule: Hashable, Sendable {
     /// - refined products: 500,000 bbl per calendar year from 2018 (res. 2397 para 5), aggregate of all suppliers;
     /// - crude oil: 4,000,000 bbl or 525,000 t per calendar year from 2018 (res. 2397 para 4).
     public static let securityCouncil = CapSchedule(caps: [
-        PetroleumCap(regime: .refinedProducts, resolution: "S/RES/2375 (2017)", paragraph: 14, limit: 500_000,
-                     firstDay: CalendarDate(year: 2017, month: 10, day: 1)!, lastDay: CalendarDate(year: 2017, month: 12, day: 31)!,
-                     source: "[C] Thompson Hine, 12 Sep 2017; ROK MOFA on res. 2375 (paragraph number [R])"),
-        PetroleumCap(regime: .refinedProducts, resolution: "S/RES/2375 (2017)", paragraph: 14, limit: 2_000_000,
-                     firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil, supersededBy: "S/RES/2397 (2017) para 5",
-                     source: "[C] Thompson Hine, 12 Sep 2017; ROK MOFA on res. 2375 (paragraph number [R])"),
-        PetroleumCap(regime: .refinedProducts, resolution: "S/RES/2397 (2017)", paragraph: 5, limit: 500_000,
-                     firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil,
-                     source: "[C] 1718 Committee page \"Supply, sale or transfer of all refined petroleum products to the DPRK\""),
-        PetroleumCap(regime: .crudeOil, resolution: "S/RES/2397 (2017)", paragraph: 4, limit: 4_000_000, limitTonnes: 525_000,
-                     firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil,
-                     source: "[C] US fact sheet on res. 2397; Open Nuclear Network sanctions database"),
+        PetroleumCap(
+            regime: .refinedProducts, resolution: "S/RES/2375 (2017)", paragraph: 14, limit: 500_000,
+            firstDay: CalendarDate(year: 2017, month: 10, day: 1)!, lastDay: CalendarDate(year: 2017, month: 12, day: 31)!,
+            source: "[C] Thompson Hine, 12 Sep 2017; ROK MOFA on res. 2375 (paragraph number [R])"),
+        PetroleumCap(
+            regime: .refinedProducts, resolution: "S/RES/2375 (2017)", paragraph: 14, limit: 2_000_000,
+            firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil, supersededBy: "S/RES/2397 (2017) para 5",
+            source: "[C] Thompson Hine, 12 Sep 2017; ROK MOFA on res. 2375 (paragraph number [R])"),
+        PetroleumCap(
+            regime: .refinedProducts, resolution: "S/RES/2397 (2017)", paragraph: 5, limit: 500_000,
+            firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil,
+            source: "[C] 1718 Committee page \"Supply, sale or transfer of all refined petroleum products to the DPRK\""),
+        PetroleumCap(
+            regime: .crudeOil, resolution: "S/RES/2397 (2017)", paragraph: 4, limit: 4_000_000, limitTonnes: 525_000,
+            firstDay: CalendarDate(year: 2018, month: 1, day: 1)!, lastDay: nil,
+            source: "[C] US fact sheet on res. 2397; Open Nuclear Network sanctions database"),
     ])
 
     /// The cap in force for `regime` in calendar year `year`: not superseded, applying that year;

@@ -34,8 +34,10 @@ public struct SupplyNotification: Hashable, Sendable {
     /// - Parameters: see the properties.
     /// - Throws: ``LedgerError`` (`.invalidField`) naming the field when `state` is blank, `quantity` is negative or
     ///   not finite, or `received` is before the start of `period` (a notification cannot precede the supply).
-    public init(state: String, period: ReportingMonth, product: PetroleumProduct, quantity: Double, unit: QuantityUnit,
-                received: CalendarDate, conditionsMet: Bool, parties: [String] = [], notes: String = "", source: String = "") throws {
+    public init(
+        state: String, period: ReportingMonth, product: PetroleumProduct, quantity: Double, unit: QuantityUnit,
+        received: CalendarDate, conditionsMet: Bool, parties: [String] = [], notes: String = "", source: String = ""
+    ) throws {
         let state = state.ledgerTrimmed
         guard !state.isEmpty else { throw LedgerError(.invalidField, field: "state", "the supplying state is empty") }
         guard quantity.isFinite, quantity >= 0 else {

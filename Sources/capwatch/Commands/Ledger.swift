@@ -30,7 +30,9 @@ struct LedgerOptions: ParsableArguments {
         guard ConversionTable.named(table) != nil else {
             throw ValidationError("--table must be one of \(ConversionTable.all.map(\.id).joined(separator: ", ")).")
         }
-        if let assumeProduct, PetroleumProduct(parsing: assumeProduct) == nil { throw ValidationError("--assume-product: unknown product \"\(assumeProduct)\".") }
+        if let assumeProduct, PetroleumProduct(parsing: assumeProduct) == nil {
+            throw ValidationError("--assume-product: unknown product \"\(assumeProduct)\".")
+        }
     }
 
     var conversionTable: ConversionTable { ConversionTable.named(table) ?? .committeeChart }
@@ -64,7 +66,9 @@ struct LedgerImport: ParsableCommand {
 
     func run() throws {
         let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch { throw CapwatchCLIError("\(file): cannot read: \(error.localizedDescription)") }
+        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw CapwatchCLIError("\(file): cannot read: \(error.localizedDescription)")
+        }
         let parsed: NotificationCSV.Result
         do {
             parsed = try NotificationCSV.parse(text, file: file, table: options.conversionTable, assuming: options.assumedProduct)
@@ -75,8 +79,9 @@ struct LedgerImport: ParsableCommand {
         do {
             let stored = try db.importNotifications(parsed, skipInvalid: skipInvalid, recordedBy: options.recorder, at: LedgerOptions.now)
             for e in parsed.errors { FileHandle.standardError.write(Data("\(e)\n".utf8)) }
-            print("\(file): \(stored.count) notification(s) stored" + (parsed.errors.isEmpty ? "" : ", \(parsed.errors.count) error(s) skipped")
-                  + " (ids \(stored.first.map { String($0.id) } ?? "-")–\(stored.last.map { String($0.id) } ?? "-"))")
+            print(
+                "\(file): \(stored.count) notification(s) stored" + (parsed.errors.isEmpty ? "" : ", \(parsed.errors.count) error(s) skipped")
+                    + " (ids \(stored.first.map { String($0.id) } ?? "-")–\(stored.last.map { String($0.id) } ?? "-"))")
         } catch let rejected as LedgerImportRejected {
             throw CapwatchCLIError(rejected.description)
         }
@@ -102,10 +107,13 @@ struct NotificationOptions: ParsableArguments {
         guard let prod = PetroleumProduct(parsing: product) else { throw ValidationError("--product: unknown product \"\(product)\".") }
         guard let u = QuantityUnit(parsing: unit) else { throw ValidationError("--unit: \"\(unit)\" is not bbl, t or kl.") }
         guard let r = CalendarDate(parsing: received) else { throw ValidationError("--received: \"\(received)\" is not YYYY-MM-DD.") }
-        guard let c = NotificationOptions.bool(conditionsMet) else { throw ValidationError("--conditions-met: \"\(conditionsMet)\" is not true or false.") }
+        guard let c = NotificationOptions.bool(conditionsMet) else {
+            throw ValidationError("--conditions-met: \"\(conditionsMet)\" is not true or false.")
+        }
         do {
-            let n = try SupplyNotification(state: state, period: p, product: prod, quantity: quantity, unit: u, received: r, conditionsMet: c,
-                                           parties: party, notes: notes, source: source)
+            let n = try SupplyNotification(
+                state: state, period: p, product: prod, quantity: quantity, unit: u, received: r, conditionsMet: c,
+                parties: party, notes: notes, source: source)
             return (n, try ledger.conversionTable.convert(quantity, u, product: prod, assuming: ledger.assumedProduct))
         } catch let error as LedgerError {
             throw ValidationError("--\(error.field ?? "notification"): \(error.message)")
@@ -131,7 +139,9 @@ struct LedgerAdd: ParsableCommand {
     func run() throws {
         let (n, converted) = try fields.build(options)
         let entry = try options.open().saveNotification(n, converted: converted, recordedBy: options.recorder, at: LedgerOptions.now)
-        print("stored notification \(entry.id): \(n.state) \(n.period) \(n.product.label) \(n.quantity.formatted()) \(n.unit) = \(entry.barrels) (\(converted.tableID))")
+        print(
+            "stored notification \(entry.id): \(n.state) \(n.period) \(n.product.label) \(n.quantity.formatted()) \(n.unit) = \(entry.barrels) (\(converted.tableID))"
+        )
     }
 }
 
@@ -148,8 +158,9 @@ struct LedgerCorrect: ParsableCommand {
     func run() throws {
         let (n, converted) = try fields.build(options)
         do {
-            let entry = try options.open().correctNotification(id, with: n, converted: converted, reason: reason, recordedBy: options.recorder,
-                                                                at: LedgerOptions.now)
+            let entry = try options.open().correctNotification(
+                id, with: n, converted: converted, reason: reason, recordedBy: options.recorder,
+                at: LedgerOptions.now)
             print("stored correction \(entry.id) superseding \(id): \(entry.barrels)")
         } catch let error as LedgerError {
             throw CapwatchCLIError("\(options.db): \(error)")

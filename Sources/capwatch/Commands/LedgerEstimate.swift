@@ -44,7 +44,8 @@ struct LedgerEstimate: ParsableCommand {
 
     static func text(_ e: DeliveryEstimate, notified: LedgerStatus?) -> String {
         var out = "Deliveries\(e.year.map { " in \($0)" } ?? ""): \(e.deliveries.count) "
-        out += "(\(e.deliveries.filter { $0.kind == .shipToShip }.count) STS, \(e.deliveries.filter { $0.kind == .portVisit }.count) DPRK port visits); "
+        out +=
+            "(\(e.deliveries.filter { $0.kind == .shipToShip }.count) STS, \(e.deliveries.filter { $0.kind == .portVisit }.count) DPRK port visits); "
         out += "capacity known for \(e.deliveries.count - e.unknownCapacity), total \(e.totalCapacity)\n"
         for s in e.scenarios {
             out += "  \(s.scenario.name) laden (\(LedgerStatus.percentText(s.scenario.fraction))): \(s.volume)"
@@ -52,7 +53,10 @@ struct LedgerEstimate: ParsableCommand {
             out += "\n"
         }
         if let cap = e.cap { out += "Cap: \(cap.limit) (\(cap.citation))\n" }
-        if let notified { out += "Notified by member states in \(notified.year): \(notified.total) (\(LedgerStatus.percentText(notified.fractionOfCap)) of the cap)\n" }
+        if let notified {
+            out +=
+                "Notified by member states in \(notified.year): \(notified.total) (\(LedgerStatus.percentText(notified.fractionOfCap)) of the cap)\n"
+        }
         for d in e.deliveries.prefix(20) {
             out += "  \(d.start.iso8601)  \(d.kind.rawValue)  \(d.vessels.map(\.description).joined(separator: "+"))  \(d.reason)  "
             out += d.capacity.map { "\($0.barrels) (\($0.basisName))" } ?? "capacity unknown"

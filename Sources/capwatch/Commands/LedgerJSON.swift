@@ -27,7 +27,9 @@ enum LedgerJSON {
 
     struct Status: Encodable {
         struct Cell: Encodable { let state: String, period: String, barrels: Double, entries: Int }
-        struct Notice: Encodable { let percent: Int, date: String, state: String, period: String, running_total_bbl: Double, stop: Bool, text: String }
+        struct Notice: Encodable {
+            let percent: Int, date: String, state: String, period: String, running_total_bbl: Double, stop: Bool, text: String
+        }
         let year: Int, cap: Cap, total_bbl: Double, percent_of_cap: Double, entries: Int
         let by_supplier: [String: Double], by_month: [String: Double], table: [Cell], notices: [Notice], conditions_not_met: [Int64]
         init(_ s: LedgerStatus) {
@@ -40,8 +42,9 @@ enum LedgerJSON {
             by_month = Dictionary(uniqueKeysWithValues: s.totalsByMonth.map { ($0.key.description, bbl($0.value)) })
             table = s.cells.map { Cell(state: $0.state, period: $0.period.description, barrels: bbl($0.barrels), entries: $0.entries) }
             notices = s.notices.map {
-                Notice(percent: $0.percent, date: $0.date.description, state: $0.crossingState, period: $0.crossingPeriod.description,
-                       running_total_bbl: bbl($0.runningTotal), stop: $0.isStopOrder, text: $0.text)
+                Notice(
+                    percent: $0.percent, date: $0.date.description, state: $0.crossingState, period: $0.crossingPeriod.description,
+                    running_total_bbl: bbl($0.runningTotal), stop: $0.isStopOrder, text: $0.text)
             }
             conditions_not_met = s.notCovered.map(\.id)
         }
@@ -65,20 +68,25 @@ enum LedgerJSON {
             capacity_known = e.deliveries.count - e.unknownCapacity
             total_capacity_bbl = bbl(e.totalCapacity)
             scenarios = e.scenarios.map {
-                Scenario(name: $0.scenario.name, laden_fraction: $0.scenario.fraction, volume_bbl: bbl($0.volume),
-                         times_cap: $0.timesCap.map { ($0 * 1000).rounded() / 1000 })
+                Scenario(
+                    name: $0.scenario.name, laden_fraction: $0.scenario.fraction, volume_bbl: bbl($0.volume),
+                    times_cap: $0.timesCap.map { ($0 * 1000).rounded() / 1000 })
             }
             cap = e.cap.map(Cap.init)
             notified = n.map { Notified(year: $0.year, total_bbl: bbl($0.total), percent_of_cap: ($0.fractionOfCap * 10_000).rounded() / 100) }
             source = "Laden scenarios of the United States' submission to the 1718 Committee, July 2018 (one third, half, 90 %)"
             assumptions = [
                 "block_coefficient": String(capacity.blockCoefficient), "deadweight_per_displacement": String(capacity.deadweightPerDisplacement),
-                "seawater_density_t_m3": String(capacity.seawaterDensity), "default_product": capacity.defaultProduct.rawValue, "table": capacity.table.id,
+                "seawater_density_t_m3": String(capacity.seawaterDensity), "default_product": capacity.defaultProduct.rawValue,
+                "table": capacity.table.id,
             ]
             deliveries = e.deliveries.map { d in
-                DeliveryRow(kind: d.kind.rawValue, start: d.start.iso8601, end: d.event.end?.iso8601, mmsi: d.vessels.map(\.rawValue), carrier: d.carrier?.rawValue,
-                            reason: d.reason, port: d.port, linked_sts_start: d.linkedTransfer?.start.iso8601, capacity_bbl: d.capacity.map { bbl($0.barrels) },
-                            capacity_basis: d.capacity?.basisName)
+                DeliveryRow(
+                    kind: d.kind.rawValue, start: d.start.iso8601, end: d.event.end?.iso8601, mmsi: d.vessels.map(\.rawValue),
+                    carrier: d.carrier?.rawValue,
+                    reason: d.reason, port: d.port, linked_sts_start: d.linkedTransfer?.start.iso8601,
+                    capacity_bbl: d.capacity.map { bbl($0.barrels) },
+                    capacity_basis: d.capacity?.basisName)
             }
         }
     }
