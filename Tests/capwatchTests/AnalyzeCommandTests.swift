@@ -40,7 +40,10 @@ struct AnalyzeCommandTests {
         let out = dir.appendingPathComponent("out")
         let r = try CommandRunner.run(["analyze", input.path, "--out", out.path])
         #expect(r.status == 0, "stderr: \(r.stderr)")
-        #expect(r.stdout.contains("Events: 3 (encounter 1, gap 2)"))
+        // Tanker A is also slow (0.3 kn) at one spot for 12 h with no port list: loitering (issue #4).
+        // Tanker B is slow only 02:00–03:50 in whole slow hours (1.8 h < 2 h): not loitering.
+        #expect(r.stdout.contains("Events: 4 (encounter 1, gap 2, loitering 1)"))
+        #expect(r.stdout.contains("445123000 CHON MA SAN  53  (+30 dprk_flag"))
 
         let data = try Data(contentsOf: out.appendingPathComponent("events.json"))
         let events = try #require(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -67,6 +70,9 @@ struct AnalyzeCommandTests {
         let vessels = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8).split(separator: "\n")
         #expect(vessels.count == 1 + 5)
         #expect(vessels.contains { $0.hasPrefix("445123000,445,CHON MA SAN,HMYU,8660313,true,80,") })
+        // Counts per kind, then the risk score with its reasons: DPRK flag 30 + tanker 15 + encounter 5.
+        #expect(vessels.contains { $0.hasPrefix("445123000,") && $0.hasSuffix(",1,0,1,0,0,0,0,0,53,\"+30 dprk_flag: MID 445, DPRK flag; +15 tanker: ship type 80-89; +5 encounter: 1 encounter(s)\"") })
+        #expect(vessels.contains { $0.hasPrefix("352001000,") && $0.contains(",45,+30 dprk_encounter: with 445123000") })
     }
 
     @Test("a position inside a port's radius is not an encounter")

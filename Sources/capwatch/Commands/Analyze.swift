@@ -4,10 +4,10 @@ import CapwatchCore
 import Foundation
 import TrackAnalysis
 
-/// `capwatch analyze INPUT… [--out DIR] [--ports FILE] [--gap-hours H]`: the main job.
+/// `capwatch analyze INPUT… [--out DIR] [--ports FILE] [--land FILE] [--gap-hours H] [--loiter-hours H]`: the main job.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build vessel tracks from AIS (NMEA or CSV) and detect STS encounters and AIS gaps.",
+        abstract: "Build vessel tracks from AIS (NMEA or CSV), detect STS encounters, AIS gaps and evasion behaviours, and score each vessel's risk.",
         discussion: """
             Each INPUT is recognised by its content: NMEA 0183 AIS sentences (with or without tag blocks), \
             or a position CSV (Capwatch layout, Danish Maritime Authority, NOAA MarineCadastre). Writes \
@@ -33,6 +33,15 @@ struct Analyze: ParsableCommand {
     @Option(help: "Minimum encounter duration in hours (GFW: 2).")
     var encounterHours = 2.0
 
+    @Option(help: "Land polygons (GeoJSON Polygon/MultiPolygon, e.g. Natural Earth land): positions on land are reported as spoofing. Repeatable.")
+    var land: [String] = []
+
+    @Option(help: "A position counts as on land only this far inland, in km (absorbs the coastline's error; 2 for Natural Earth 10 m, 5 for 50 m).")
+    var landToleranceKm = 2.0
+
+    @Option(help: "Minimum loitering duration in hours (slow below 2 kn away from port).")
+    var loiterHours = 2.0
+
     @Option(help: "Time resolution of the input in seconds: reports closer than this are not used to flag impossible speeds (60 for minute-stamped exports).")
     var timeResolution = 1.0
 
@@ -44,10 +53,13 @@ struct Analyze: ParsableCommand {
         guard gapHours > 0, gapHours.isFinite else { throw ValidationError("--gap-hours must be a positive number of hours.") }
         guard timeResolution >= 0, timeResolution.isFinite else { throw ValidationError("--time-resolution must be zero or more seconds.") }
         guard encounterDistance > 0, encounterHours > 0 else { throw ValidationError("--encounter-distance and --encounter-hours must be positive.") }
+        guard loiterHours > 0, loiterHours.isFinite else { throw ValidationError("--loiter-hours must be a positive number of hours.") }
+        guard landToleranceKm >= 0, landToleranceKm.isFinite else { throw ValidationError("--land-tolerance-km must be zero or more.") }
     }
 
     func run() throws {
         let portList = try ports.map(Analyze.loadPorts)
+        let landMask = land.isEmpty ? nil : LandMask(polygons: try land.flatMap(LandGeoJSON.load))
         var ingest = Ingest(builder: TrackBuilder(parameters: TrackParameters(timeResolutionSeconds: timeResolution)))
         let totalBytes = inputs.compactMap { try? InputFile(path: $0).size }.reduce(0, +)
         var progress = Progress(totalBytes: totalBytes)
@@ -60,9 +72,21 @@ struct Analyze: ParsableCommand {
         let encounterParameters = EncounterParameters(maximumDistanceMetres: encounterDistance, minimumDurationHours: encounterHours)
         var events = EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks)
         events += GapDetector(parameters: GapParameters(thresholdHours: gapHours)).detect(in: tracks, dataEnd: dataEnd)
+        // Evasion behaviours (issue #4). Port visits and loitering use the built-in DPRK ports merged with --ports.
+        let visitPorts = DPRKPorts.merged(with: portList)
+        let loitering = LoiteringDetector(parameters: LoiteringParameters(minimumDurationHours: loiterHours), ports: visitPorts).detect(in: tracks)
+        events += DraughtChangeDetector().detect(in: tracks, across: events)
+        events += DarkSTSDetector().detect(in: events + loitering)
+        events += loitering
+        events += PortVisitDetector(ports: visitPorts).detect(in: tracks)
+        events += IdentityChangeDetector().detect(in: tracks)
+        let spoofing = SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm)
+        events += SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks)
         events.sort { ($0.start, $0.kind.rawValue, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.kind.rawValue, $1.mmsi.first?.rawValue ?? 0) }
 
-        let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList)
+        // The screening module will pass its matches as `listed`; until then no vessel is listed.
+        let risks = RiskScorer().score(tracks, events: events)
+        let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks)
         try report.write(to: out)
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
     }

@@ -9,6 +9,8 @@ struct AnalysisReport {
     let events: [Event]
     let ingest: Ingest
     let ports: PortList?
+    /// One risk score per track, in the tracks' order.
+    let risks: [RiskScore]
 
     /// Writes `events.json`, `events.geojson` and `vessels.csv` into `directory` (created if needed).
     /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
@@ -20,7 +22,7 @@ struct AnalysisReport {
         }
         try save(eventsJSON, as: "events.json", in: directory)
         try save(GeoJSONWriter.render(events), as: "events.geojson", in: directory)
-        try save(VesselsCSV.render(tracks: tracks, events: events), as: "vessels.csv", in: directory)
+        try save(VesselsCSV.render(tracks: tracks, events: events, risks: risks), as: "vessels.csv", in: directory)
         try save(ledgerJSON, as: "ledger.json", in: directory)
     }
 
@@ -63,7 +65,7 @@ struct AnalysisReport {
         if let first = tracks.compactMap(\.times.first).min(), let last = tracks.compactMap(\.times.last).max() {
             out += "Time span: \(Timestamp(millisecondsSince1970: first).iso8601) – \(Timestamp(millisecondsSince1970: last).iso8601)\n"
         }
-        if let ports { out += "Ports: \(ports.count) in the exclusion list\n" }
+        if let ports { out += "Ports: \(ports.count) in the exclusion list (plus \(DPRKPorts.ports.count) built-in DPRK ports for port visits)\n" }
         var byKind: [Event.Kind: Int] = [:]
         for e in events { byKind[e.kind, default: 0] += 1 }
         out += "Events: \(events.count)"
@@ -83,6 +85,12 @@ struct AnalysisReport {
             let end = e.end?.iso8601 ?? "open"
             let length = String(format: "%.1f h", hours(e)) + (e.end == nil ? ", still open" : "")
             out += "  \(e.kind.rawValue)  \(who)  \(e.start.iso8601) – \(end)  (\(length))  at \(String(format: "%.4f, %.4f", e.position.latitude, e.position.longitude))\n"
+        }
+        let risky = zip(tracks, risks).filter { $0.1.score > 0 }.sorted { ($0.1.score, $1.0.mmsi) > ($1.1.score, $0.0.mmsi) }.prefix(5)
+        if !risky.isEmpty { out += "Highest risk scores:\n" }
+        for (t, r) in risky {
+            let name = t.identity.current?.name.map { " \($0)" } ?? ""
+            out += "  \(t.mmsi)\(name)  \(Int(r.score))  (\(r.topReasons(3).joined(separator: "; ")))\n"
         }
         out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv, ledger.json\n"
         return out
