@@ -92,3 +92,26 @@ struct CommitteeCommandTests {
         #expect(r.stdout.contains("chair: DEU (Germany)"))
     }
 }
+
+extension CommitteeCommandTests {
+    @Test("the ledger's threshold notices enter the committee log once, as Secretary notices")
+    func notices() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("capwatch.db")
+        // 400,000 bbl of a 500,000 bbl cap: 80 %, past the 75 % threshold only (illustrative figure).
+        let add = try CommandRunner.run([
+            "ledger", "add", "--state", "China", "--period", "2019-03", "--product", "gasoline", "--quantity", "400000", "--unit", "bbl",
+            "--received", "2019-04-20", "--db", db.path,
+        ])
+        #expect(add.status == 0, "\(add.stderr)")
+        let first = try Self.committee(db, ["notices", "--year", "2019"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("N2019-075  2019-04-20  75 %  recorded as log entry 1"))
+        let second = try Self.committee(db, ["notices", "--year", "2019"])
+        #expect(second.stdout.contains("already recorded"))
+        let log = try Self.committee(db, ["log", "--all"])
+        #expect(log.stdout.contains("N2019-075  secretary_notice  Secretary"))
+        #expect(try Self.committee(db, ["verify"]).stdout.contains("intact: 1 entries"))
+    }
+}
