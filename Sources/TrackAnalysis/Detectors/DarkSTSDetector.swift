@@ -68,7 +68,7 @@ public struct DarkSTSDetector: Sendable {
                                             "dark_mmsi": .integer(Int(dark.rawValue)), "loitering_mmsi": .integer(Int(partner.rawValue)),
                                             "gap_h": .number(gap.start.seconds(to: gapEnd) / 3600),
                                             "loitering_h": .number(loiter.start.seconds(to: loiterEnd) / 3600), "overlap_h": .number(overlap / 3600),
-                                            "off_distance_km": .number(rounded(dOff / 1000, 0.001)), "on_distance_km": .number(rounded(dOn / 1000, 0.001)),
+                                            "off_distance_km": .number(roundedTo(dOff / 1000, 3)), "on_distance_km": .number(roundedTo(dOn / 1000, 3)),
                                             "off_time": .time(gap.start), "on_time": .time(gapEnd),
                                          ]))
                     }

@@ -66,3 +66,12 @@ extension Track {
 
 /// `cos` of an angle in degrees.
 @inline(__always) func cosDegreesTA(_ degrees: Double) -> Double { cos(degrees * Double.pi / 180) }
+
+/// `value` rounded to `decimals` decimal places, as the double nearest that decimal (so it prints
+/// as `4.6`, not `4.6000000000000005`).
+@inline(__always) func roundedTo(_ value: Double, _ decimals: Int) -> Double {
+    guard value.isFinite else { return value }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    return (value * scale).rounded() / scale
+}

@@ -46,7 +46,7 @@ public struct DraughtChangeDetector: Sendable {
                 let reported = history.versions.first { $0.since > e.start && $0.since <= until && $0.identity.draught == after }?.since
                 var evidence: EventFields = [
                     "cause": .string(e.kind.rawValue), "before_m": .number(before), "after_m": .number(after),
-                    "change_m": .number(rounded(after - before, 0.01)),
+                    "change_m": .number(roundedTo(after - before, 2)),
                 ]
                 if let reported { evidence["reported_time"] = .time(reported) }
                 if e.kind == .encounter, let other = e.mmsi.first(where: { $0 != m }) { evidence["counterpart_mmsi"] = .integer(Int(other.rawValue)) }

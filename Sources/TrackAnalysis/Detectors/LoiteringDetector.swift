@@ -93,15 +93,15 @@ public struct LoiteringDetector: Sendable {
             let mean = r > 0 ? GeoPoint(latitude: asinDegrees(run.z / r), longitude: atan2Degrees(run.y, run.x)) : track.position(at: run.first)
             var evidence: EventFields = [
                 "duration_h": .number(Double(track.times[run.last] - track.times[run.first]) / 3_600_000),
-                "distance_km": .number(rounded(run.pathMetres / 1000, 0.001)), "mean_position": .position(mean),
-                "mean_sog_kn": .number(rounded(run.speedSum / Double(run.hours), 0.01)), "hours": .integer(run.hours),
+                "distance_km": .number(roundedTo(run.pathMetres / 1000, 3)), "mean_position": .position(mean),
+                "mean_sog_kn": .number(roundedTo(run.speedSum / Double(run.hours), 2)), "hours": .integer(run.hours),
                 "positions": .integer(run.positions),
             ]
             if let ports {
                 if ports.nearest(to: mean, within: parameters.minimumPortDistanceKilometres * 1000) != nil { return }
                 if let n = ports.nearest(to: mean) {
                     evidence["nearest_port"] = .string(n.port.name)
-                    evidence["nearest_port_km"] = .number(rounded(n.distanceMetres / 1000, 0.001))
+                    evidence["nearest_port_km"] = .number(roundedTo(n.distanceMetres / 1000, 3))
                 }
             }
             events.append(Event(kind: .loitering, mmsi: [track.mmsi], start: Timestamp(millisecondsSince1970: track.times[run.first]),

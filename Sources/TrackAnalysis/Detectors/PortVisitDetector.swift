@@ -95,7 +95,7 @@ public struct PortVisitDetector: Sendable {
             }
             var evidence: EventFields = [
                 "port": .string(v.port.name), "country": .string(v.port.country ?? ""), "port_lat": .number(v.port.position.latitude),
-                "port_lon": .number(v.port.position.longitude), "min_distance_km": .number(rounded(v.minDistance / 1000, 0.001)),
+                "port_lon": .number(v.port.position.longitude), "min_distance_km": .number(roundedTo(v.minDistance / 1000, 3)),
                 "duration_h": .number(Double(track.times[v.last] - track.times[v.first]) / 3_600_000), "positions": .integer(v.positions),
                 "stops": .integer(v.stops), "gaps": .integer(v.gaps),
             ]

@@ -68,7 +68,7 @@ public struct SpoofingDetector: Sendable {
                                 position: track.position(at: split.firstB), parameters: fields,
                                 evidence: ["check": "two_places_at_once", "positions_a": .integer(split.countA),
                                            "positions_b": .integer(split.countB), "switches": .integer(split.switches),
-                                           "median_separation_km": .number(rounded(split.medianSeparationKm, 0.001)),
+                                           "median_separation_km": .number(roundedTo(split.medianSeparationKm, 3)),
                                            "b_first_position": .position(track.position(at: split.firstB))]))
         }
         // Runs of flagged positions, merged across short stretches of normal ones.
@@ -98,8 +98,8 @@ public struct SpoofingDetector: Sendable {
                     let km = track.position(at: kept).distance(to: track.position(at: first)) / 1000
                     let hours = max(Double(track.times[first] - track.times[kept]) / 3_600_000, parameters.timeResolutionSeconds / 3600)
                     evidence["from_position"] = .position(track.position(at: kept))
-                    evidence["jump_km"] = .number(rounded(km, 0.001))
-                    evidence["implied_speed_kn"] = .number(rounded(km * 1000 / metresPerNauticalMile / hours, 0.1))
+                    evidence["jump_km"] = .number(roundedTo(km, 3))
+                    evidence["implied_speed_kn"] = .number(roundedTo(km * 1000 / metresPerNauticalMile / hours, 1))
                 }
                 events.append(Event(kind: .spoofing, mmsi: [track.mmsi], start: time(first), end: time(last), position: track.position(at: first),
                                     parameters: fields, evidence: evidence))
