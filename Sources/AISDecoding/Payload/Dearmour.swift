@@ -4,23 +4,33 @@
 ///
 /// Eight characters are converted at a time inside one 64-bit word (SIMD within a register): the
 /// validity test, the subtraction and the packing of 8 × 6 bits into 6 bytes take a few dozen
-/// integer operations instead of eight table look-ups. The tail uses ``sixBitTable``.
+/// integer operations instead of eight table look-ups. The tail converts one character at a time.
 ///
 /// - Parameters:
 ///   - chars: the armoured characters.
 ///   - count: how many.
+///   - readable: bytes that may be read from `chars` (at least `count`); when the last partial
+///     block of eight can be loaded whole, it is converted with the rest (the bytes past `count`
+///     are masked to `0`, value zero).
 ///   - out: where the bits go, packed big-endian from bit 0; must have room for
 ///     `(count * 6 + 7) / 8 + 8` bytes (whole 8-byte words are stored).
 /// - Returns: false when any character is outside the alphabet (the bits written are then garbage).
 @inline(__always)
-func dearmour(_ chars: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+func dearmour(_ chars: UnsafePointer<UInt8>, count: Int, readable: Int = 0, into out: UnsafeMutablePointer<UInt8>) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
     var i = 0
     var o = out
     var invalid: UInt64 = 0
-    while i + 8 <= count {
-        let w = UInt64(littleEndian: UnsafeRawPointer(chars + i).loadUnaligned(as: UInt64.self))
+    let tail = count & 7
+    let blocks = tail > 0 && count - tail + 8 <= readable ? count + 8 - tail : count - tail
+    while i < blocks {
+        var w = UInt64(littleEndian: UnsafeRawPointer(chars + i).loadUnaligned(as: UInt64.self))
+        if i + 8 > count {
+            // The last, partial block: bytes past the payload become "0" (six-bit value 0).
+            let keep: UInt64 = (1 << UInt64(tail * 8)) &- 1
+            w = (w & keep) | (0x3030_3030_3030_3030 & ~keep)
+        }
         // Bytes ≥ 128 are invalid; so are bytes below 48 (no high bit after (c | 0x80) − 0x30).
         invalid |= w & high
         invalid |= ~((w | high) &- 0x30 &* ones) & high
@@ -43,7 +53,7 @@ func dearmour(_ chars: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutable
     var bits = 0
     var bad: UInt8 = 0
     while i < count {
-        let a = sixBitTable[Int(chars[i])]
+        let a = sixBitValue(chars[i])
         bad |= a
         acc = (acc << 6) | UInt64(a & 0x3F)
         bits += 6
@@ -81,12 +91,12 @@ enum PayloadBufferLayout {
     static let allocationBytes = capacityCharacters * 6 / 8 + zeroPaddingBytes + 32
 }
 
-/// Six-bit value of each byte under AIS armouring; 0xFF marks a character outside the alphabet
-/// (the high bits make the caller's validity check a single OR).
-let sixBitTable: [UInt8] = (0..<256).map { c in
+/// Six-bit value of one armoured character; 0xFF for a character outside the alphabet (the high
+/// bits make the caller's validity check a single OR).
+@inline(__always) func sixBitValue(_ c: UInt8) -> UInt8 {
     switch c {
-    case 48...87: return UInt8(c - 48)
-    case 96...119: return UInt8(c - 56)
+    case 48...87: return c &- 48
+    case 96...119: return c &- 56
     default: return 0xFF
     }
 }

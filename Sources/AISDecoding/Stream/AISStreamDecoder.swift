@@ -184,7 +184,7 @@ struct DecoderCore {
             let expected = hexByte(p[n - 2], p[n - 1]), checksum(p + 1, count: star - 1) == expected
         else { return false }
         // No comma or star may hide inside the payload (the general path would see different fields).
-        guard dearmour(p + payloadStart, count: payloadEnd - payloadStart, into: bits) else { return false }
+        guard dearmour(p + payloadStart, count: payloadEnd - payloadStart, readable: n - payloadStart, into: bits) else { return false }
         counters.increment(DecoderCounters.aisSentences)
         sentenceCounter &+= 1
         let bitCount = (payloadEnd - payloadStart) * 6 - Int(fillChar - 48)
