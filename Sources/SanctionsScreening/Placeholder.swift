@@ -1,2 +1,0 @@
-/// Placeholder until the screening module lands.
-enum SanctionsScreeningPlaceholder {}

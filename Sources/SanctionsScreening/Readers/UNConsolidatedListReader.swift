@@ -1,0 +1,194 @@
+import CapwatchCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads the UN Security Council Consolidated List XML (`CONSOLIDATED_LIST` with `INDIVIDUALS`
+/// and `ENTITIES`, schema https://www.un.org/sc/resources/sc-sanctions.xsd) into ``ListedEntry``
+/// values.
+///
+/// Safety: a document that contains `<!DOCTYPE` or `<!ENTITY` is refused before it reaches the
+/// parser, and the parser never resolves external entities, so neither XXE nor entity expansion
+/// ("billion laughs") can happen. The published list uses neither.
+///
+/// Mapping: `FIRST_NAME … FOURTH_NAME` joined by spaces is the primary name (for DPRK individuals
+/// the first is the family name); `*_ALIAS` with quality `Good` or `a.k.a.` → ``ListedEntry/NameQuality/aka``,
+/// `Low` → ``ListedEntry/NameQuality/lowQuality``, `f.k.a.` → ``ListedEntry/NameQuality/formerly``;
+/// `UN_LIST_TYPE` is the programme; an entity's `IMO number: nnnnnnn` in `COMMENTS1` is a
+/// *company* number (``ListedEntry/companyIMO``), never a ship's.
+public enum UNConsolidatedListReader {
+    /// Parses the XML.
+    /// - Parameter data: the bytes of `consolidated.xml`.
+    /// - Returns: the entries in document order and the list version (`dateGenerated`, SHA-256 of `data`).
+    /// - Throws: ``SanctionsScreeningError`` with ``SanctionsScreeningError/Code/forbiddenDTD`` for a
+    ///   document that declares a DTD or entities, ``SanctionsScreeningError/Code/malformedXML`` when the
+    ///   parser fails, ``SanctionsScreeningError/Code/unexpectedFormat`` when the root is not `CONSOLIDATED_LIST`.
+    public static func read(_ data: Data) throws -> (entries: [ListedEntry], version: ListVersion) {
+        try refuseDeclarations(data)
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        let delegate = Delegate()
+        parser.delegate = delegate
+        guard parser.parse() else {
+            let message = parser.parserError.map { "\($0)" } ?? "unknown error"
+            throw SanctionsScreeningError(.malformedXML, "UN list, line \(parser.lineNumber): \(message)")
+        }
+        guard delegate.sawRoot else {
+            throw SanctionsScreeningError(.unexpectedFormat, "UN list: the root element is not CONSOLIDATED_LIST")
+        }
+        let digest = data.withUnsafeBytes { buffer -> String in
+            var h = SHA256()
+            h.update(bufferPointer: buffer)
+            return SHA256.hex(h.finalize())
+        }
+        let version = ListVersion(list: .un, date: delegate.dateGenerated, sha256: digest, files: ["consolidated.xml": digest])
+        return (delegate.entries, version)
+    }
+
+    /// Throws when the bytes contain a DTD or entity declaration (checked case-insensitively, anywhere).
+    static func refuseDeclarations(_ data: Data) throws {
+        let needles: [[UInt8]] = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            guard bytes.count >= 8 else { return }
+            var i = 0
+            while i + 8 <= bytes.count {
+                if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!") {
+                    for needle in needles where i + needle.count <= bytes.count {
+                        var same = true
+                        for j in 2..<needle.count where bytes[i + j] & 0xDF != needle[j] {
+                            same = false
+                            break
+                        }
+                        if same {
+                            throw SanctionsScreeningError(.forbiddenDTD, "UN list: document declares a DTD or entity (\(String(decoding: needle, as: UTF8.self))); refused")
+                        }
+                    }
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// SAX handler collecting one entry at a time.
+    private final class Delegate: NSObject, XMLParserDelegate {
+        var entries: [ListedEntry] = []
+        var dateGenerated: String?
+        var sawRoot = false
+
+        private var text = ""
+        private var inEntry: ListedEntry.Kind?
+        private var nameParts: [Int: String] = [:]
+        private var reference = ""
+        private var listType = ""
+        private var listedOn: String?
+        private var comments: String?
+        private var nationalities: [String] = []
+        private var aliases: [ListedEntry.Name] = []
+        private var aliasQuality = ""
+        private var aliasName = ""
+        private var addresses: [String] = []
+        private var addressParts: [String] = []
+        private var births: [String] = []
+        private var birthParts: [String: String] = [:]
+        private var container = ""
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            text = ""
+            switch name {
+            case "CONSOLIDATED_LIST":
+                sawRoot = true
+                dateGenerated = attributes["dateGenerated"]
+            case "INDIVIDUAL", "ENTITY":
+                inEntry = name == "INDIVIDUAL" ? .person : .entity
+                nameParts = [:]
+                reference = ""
+                listType = ""
+                listedOn = nil
+                comments = nil
+                nationalities = []
+                aliases = []
+                addresses = []
+                births = []
+            case "INDIVIDUAL_ALIAS", "ENTITY_ALIAS":
+                aliasQuality = ""
+                aliasName = ""
+            case "INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS":
+                addressParts = []
+            case "INDIVIDUAL_DATE_OF_BIRTH":
+                birthParts = [:]
+            case "NATIONALITY":
+                container = name
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            let value = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            text = ""
+            guard let kind = inEntry else { return }
+            switch name {
+            case "FIRST_NAME": nameParts[1] = value
+            case "SECOND_NAME": nameParts[2] = value
+            case "THIRD_NAME": nameParts[3] = value
+            case "FOURTH_NAME": nameParts[4] = value
+            case "REFERENCE_NUMBER": reference = value
+            case "UN_LIST_TYPE": listType = value
+            case "LISTED_ON": listedOn = value.isEmpty ? nil : value
+            case "COMMENTS1": comments = value.isEmpty ? nil : value
+            case "VALUE" where container == "NATIONALITY": if !value.isEmpty { nationalities.append(value) }
+            case "NATIONALITY": container = ""
+            case "QUALITY": aliasQuality = value
+            case "ALIAS_NAME": aliasName = value
+            case "INDIVIDUAL_ALIAS", "ENTITY_ALIAS":
+                guard !aliasName.isEmpty else { break }
+                let quality: ListedEntry.NameQuality
+                switch aliasQuality.lowercased() {
+                case "low": quality = .lowQuality
+                case "f.k.a.": quality = .formerly
+                default: quality = .aka
+                }
+                aliases.append(.init(aliasName, quality: quality))
+            case "STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE":
+                if !value.isEmpty { addressParts.append(value) }
+            case "INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS":
+                if !addressParts.isEmpty { addresses.append(addressParts.joined(separator: ", ")) }
+            case "TYPE_OF_DATE", "DATE", "YEAR", "FROM_YEAR", "TO_YEAR":
+                if !value.isEmpty { birthParts[name] = value }
+            case "INDIVIDUAL_DATE_OF_BIRTH":
+                if let date = birthParts["DATE"] ?? birthParts["YEAR"] {
+                    births.append(birthParts["TYPE_OF_DATE"] == "APPROXIMATELY" ? "about \(date)" : date)
+                } else if let from = birthParts["FROM_YEAR"], let to = birthParts["TO_YEAR"] {
+                    births.append("\(from)–\(to)")
+                }
+            case "INDIVIDUAL", "ENTITY":
+                let primary = (1...4).compactMap { nameParts[$0] }.filter { !$0.isEmpty }.joined(separator: " ")
+                let companyIMO = kind == .entity ? comments.flatMap(UNConsolidatedListReader.companyIMO(in:)) : nil
+                entries.append(
+                    ListedEntry(
+                        list: .un, listID: "UN:\(reference)", kind: kind, names: [.init(primary, quality: .primary)] + aliases,
+                        programmes: listType.isEmpty ? [] : [listType], companyIMO: companyIMO, datesOfBirth: births,
+                        nationalities: nationalities, addresses: addresses, listedOn: listedOn, remarks: comments
+                    )
+                )
+                inEntry = nil
+            default:
+                break
+            }
+        }
+    }
+
+    /// The first `IMO number: nnnnnnn` / `IMO: nnnnnnn` in a narrative, as a company number.
+    static func companyIMO(in text: String) -> IMONumber? {
+        guard let range = text.range(of: "IMO") else { return nil }
+        let rest = text[range.upperBound...].drop(while: { !$0.isNumber && ($0.isLetter || $0 == " " || $0 == ":" || $0 == ".") })
+        let digits = rest.prefix(while: \.isNumber)
+        guard digits.count == 7, let value = Int(digits) else { return nil }
+        return IMONumber(rawValue: value)
+    }
+}
