@@ -32,8 +32,8 @@ struct Decode: ParsableCommand {
         var gpsd = GPSDFormatter()
         let out = ByteOutput.standardOutput
         func flushIfLarge() throws {
-            if writer.bytes.count > 1 << 19 {
-                try out.write(writer.bytes)
+            if writer.count > 1 << 19 {
+                try writer.withUnsafeBytes { try out.write($0) }
                 writer.removeAll()
             }
         }
@@ -55,7 +55,7 @@ struct Decode: ParsableCommand {
             case .gpsd: gpsd.write(decoded, to: &writer)
             }
         }
-        try out.write(writer.bytes)
+        try writer.withUnsafeBytes { try out.write($0) }
         if !quiet { try ByteOutput.standardError.write(DecodeSummary(decoder.statistics).text) }
     }
 }
