@@ -37,11 +37,13 @@ let package = Package(
             dependencies: ["CapwatchCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // zlib, the system library, for reading .gz input as a stream.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The command line: file reading, output writing.
         .executableTarget(
             name: "capwatch",
             dependencies: [
-                "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore",
+                "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -29,4 +29,26 @@ struct DecodeCommandTests {
         // SOURCES.md §5: pyais assembles 82,744 messages from this capture.
         #expect(r.stdout.split(separator: "\n").count == 82_744)
     }
+
+    @Test("gzip input is read directly and gives the same messages; a truncated .gz is an error naming the file")
+    func gzipInput() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let gz = dir.appendingPathComponent("sample.log.gz")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c Samples/ais-nmea-sample.log > '\(gz.path)'"]
+        gzip.currentDirectoryURL = CommandRunner.packageRoot
+        try gzip.run()
+        gzip.waitUntilExit()
+        let plain = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--quiet"])
+        let inflated = try CommandRunner.run(["decode", gz.path, "--quiet"])
+        #expect(inflated.status == 0)
+        #expect(inflated.stdout == plain.stdout)
+        let data = try Data(contentsOf: gz)
+        let truncated = dir.appendingPathComponent("cut.gz")
+        try data.prefix(data.count / 2).write(to: truncated)
+        let r = try CommandRunner.run(["decode", truncated.path, "--quiet"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("cut.gz: gzip data ends early"))
+    }
 }

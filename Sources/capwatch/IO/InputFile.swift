@@ -42,18 +42,34 @@ struct InputFile: ~Copyable {
     }
 
     /// Calls `body` with successive chunks of at most `chunkSize` bytes until the end of input.
-    /// - Throws: ``CapwatchCLIError`` on a read error, or what `body` throws.
+    /// gzip input (recognised by its magic bytes `1f 8b`, whatever the name) is inflated on the
+    /// fly, so `body` always sees the uncompressed bytes.
+    /// - Throws: ``CapwatchCLIError`` on a read error or corrupt gzip data, or what `body` throws.
     func forEachChunk(chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        var inflater: GzipInflater?
+        var first = true
         while true {
             let n = read(fd, buffer.baseAddress, chunkSize)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CapwatchCLIError("\(path): read failed: \(String(cString: strerror(errno)))")
             }
-            if n == 0 { return }
-            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            if n == 0 {
+                try inflater?.finish()
+                return
+            }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            if first {
+                first = false
+                if n >= 2, chunk[0] == 0x1F, chunk[1] == 0x8B { inflater = try GzipInflater(path: path) }
+            }
+            if let inflater {
+                try inflater.inflate(chunk, body)
+            } else {
+                try body(chunk)
+            }
         }
     }
 }
