@@ -31,10 +31,20 @@ public final class AISStreamDecoder {
 
     private var core: DecoderCore
 
-    /// - Parameter maximumFragmentAge: sentences after which an incomplete multi-sentence group
-    ///   is dropped (default 1,000: at AISHub's rate about 2 s of a busy feed).
-    public init(maximumFragmentAge: Int = 1000) {
+    /// - Parameters:
+    ///   - maximumFragmentAge: sentences after which an incomplete multi-sentence group is dropped
+    ///     (default 1,000: at AISHub's rate about 2 s of a busy feed).
+    ///   - firstLineNumber: the number of the first line fed (default 1); a caller that decodes a
+    ///     file in slices gives each slice its place so line numbers stay those of the file.
+    public init(maximumFragmentAge: Int = 1000, firstLineNumber: Int = 1) {
         core = DecoderCore(maximumFragmentAge: maximumFragmentAge)
+        core.lineNumber = firstLineNumber - 1
+    }
+
+    /// Sets every count back to zero, keeping the decoder's state (open fragment groups, the line
+    /// number). Used after a warm-up pass over lines that another decoder counts.
+    public func resetStatistics() {
+        core.counters.storage.update(repeating: 0, count: DecoderCounters.total)
     }
 
     deinit { core.deallocate() }

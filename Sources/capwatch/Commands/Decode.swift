@@ -1,5 +1,6 @@
 import AISDecoding
 import ArgumentParser
+import Foundation
 
 /// `capwatch decode FILE… [--format jsonl|gpsd]`: one JSON object per decoded AIS message.
 struct Decode: ParsableCommand {
@@ -25,7 +26,21 @@ struct Decode: ParsableCommand {
     @Flag(help: "Do not print the summary of counts on standard error.")
     var quiet = false
 
+    @Option(help: "Decoding threads (default: the cores available). 1 decodes in one pass; more cut the input into slices decoded in parallel, with the same output.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    }
+
     func run() throws {
+        let workers = threads ?? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let statistics = workers == 1 ? try decodeSerially() : try decodeInParallel(slices: workers)
+        if !quiet { try ByteOutput.standardError.write(DecodeSummary(statistics).text) }
+    }
+
+    /// One decoder, chunk by chunk.
+    func decodeSerially() throws -> AISDecodingStatistics {
         let decoder = AISStreamDecoder()
         let format = self.format  // read the option once, not per message
         var writer = JSONLineWriter(capacity: 1 << 20)
@@ -56,6 +71,48 @@ struct Decode: ParsableCommand {
             }
         }
         try writer.withUnsafeBytes { try out.write($0) }
-        if !quiet { try ByteOutput.standardError.write(DecodeSummary(decoder.statistics).text) }
+        return decoder.statistics
+    }
+
+    /// Blocks of about 16 MB, each cut into slices decoded on separate cores (see
+    /// ``ParallelDecoding``); memory stays bounded by the block size and its output.
+    func decodeInParallel(slices: Int) throws -> AISDecodingStatistics {
+        let blockSize = 16 << 20
+        let keep = 256 << 10  // earlier input kept for the warm-up of the next block's first slice
+        let parallel = ParallelDecoding(format: format, slices: slices)
+        let out = ByteOutput.standardOutput
+        var statistics = AISDecodingStatistics()
+        var block: [UInt8] = []
+        block.reserveCapacity(blockSize + keep + (1 << 20))
+        var start = 0  // where undecoded input begins in `block`
+        var line = 1
+        func process(final: Bool) throws {
+            // Decode whole lines only; a last partial line waits for more input (or ends the input).
+            var end = block.count
+            if !final {
+                while end > start, block[end - 1] != 10 { end -= 1 }
+            }
+            guard end > start else { return }
+            let results = block.withUnsafeBytes { parallel.decode(block: $0, start: start, end: end, firstLine: line, isFinal: final) }
+            for r in results {
+                try out.write(r.output)
+                statistics.merge(r.statistics)
+                line += r.statistics.lines
+            }
+            // Keep the tail for warm-up and the undecoded partial line.
+            let dropUpTo = max(0, end - keep)
+            block.removeFirst(dropUpTo)
+            start = end - dropUpTo
+        }
+        for path in files {
+            let input = try InputFile(path: path)
+            try input.forEachChunk { chunk in
+                block.append(contentsOf: chunk)
+                if block.count - start >= blockSize { try process(final: false) }
+            }
+        }
+        if block.count > start, block.last != 10 { block.append(10) }
+        try process(final: true)
+        return statistics
     }
 }
