@@ -51,4 +51,14 @@ struct DecodeCommandTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("cut.gz: gzip data ends early"))
     }
+
+    @Test("decoding on several threads writes exactly what one thread writes", arguments: ["jsonl", "gpsd"])
+    func parallelEqualsSerial(format: String) throws {
+        let one = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--format", format, "--threads", "1"])
+        let three = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--format", format, "--threads", "3"])
+        #expect(one.status == 0 && three.status == 0)
+        #expect(three.stdout == one.stdout)
+        #expect(three.stderr == one.stderr)
+        #expect(!one.stdout.isEmpty)
+    }
 }
