@@ -22,9 +22,9 @@ struct CommitteeTimeTests {
 
     @Test("local to UTC: the spring gap does not exist; the autumn repeat takes the earlier instant")
     func localToUTC() {
-        let gap = LocalDateTime(date: CivilDate(year: 2019, month: 3, day: 10)!, hour: 2, minute: 30)!
+        let gap = LocalDateTime(date: CalendarDate(year: 2019, month: 3, day: 10)!, hour: 2, minute: 30)!
         #expect(NewYorkTime.instant(of: gap) == nil)
-        let repeated = LocalDateTime(date: CivilDate(year: 2019, month: 11, day: 3)!, hour: 1, minute: 30)!
+        let repeated = LocalDateTime(date: CalendarDate(year: 2019, month: 11, day: 3)!, hour: 1, minute: 30)!
         #expect(NewYorkTime.instant(of: repeated) == Timestamp(year: 2019, month: 11, day: 3, hour: 5, minute: 30))
         #expect(ny("2019-06-18T17:00") == Timestamp(year: 2019, month: 6, day: 18, hour: 21))
         #expect(ny("2019-01-18T17:00") == Timestamp(year: 2019, month: 1, day: 18, hour: 22))
@@ -38,9 +38,9 @@ struct CommitteeTimeTests {
 
     @Test("weekdays: 1970-01-01 was a Thursday, 2019-06-18 a Tuesday")
     func weekdays() {
-        #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == 4)
-        #expect(CivilDate(year: 2019, month: 6, day: 18)!.weekday == 2)
-        #expect(CivilDate(year: 2019, month: 11, day: 30)!.isWeekend)
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)!.weekday == 4)
+        #expect(CalendarDate(year: 2019, month: 6, day: 18)!.weekday == 2)
+        #expect(CalendarDate(year: 2019, month: 11, day: 30)!.isWeekend)
     }
 
     @Test("five working days across a weekend and a configured holiday, counted by hand")
@@ -48,7 +48,7 @@ struct CommitteeTimeTests {
         // Circulated Friday 22 November 2019, 15:00 New York; Thursday 28 November configured as a holiday.
         // Day 0 = Fri 22. Mon 25 (1), Tue 26 (2), Wed 27 (3), Thu 28 holiday, Fri 29 (4), Sat 30 and
         // Sun 1 Dec weekend, Mon 2 Dec (5). Deadline 17:00 EST (UTC−5) on 2 Dec = 22:00Z.
-        let holiday = CivilDate(year: 2019, month: 11, day: 28)!
+        let holiday = CalendarDate(year: 2019, month: 11, day: 28)!
         let rule = DeadlineRule.workingDays(count: 5, time: TimeOfDay(hour: 17, minute: 0)!, holidays: [holiday])
         let deadline = rule.deadline(circulatedAt: ny("2019-11-22T15:00"))
         #expect(deadline == Timestamp(year: 2019, month: 12, day: 2, hour: 22))

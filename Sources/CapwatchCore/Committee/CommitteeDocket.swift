@@ -147,7 +147,7 @@ public struct CommitteeDocket: Sendable {
             payload.append("deadline_rule", "working_days")
             payload.append("working_days", String(count))
             payload.append("deadline_time", time.description)
-            for h in holidays { payload.append("holiday", h.iso8601) }
+            for h in holidays { payload.append("holiday", h.description) }
         }
         payload.append("deadline_rule_text", p.deadlineRule.description)
         return payload.text
@@ -165,7 +165,7 @@ public struct CommitteeDocket: Sendable {
         case "working_days":
             guard let count = payload.value("working_days").flatMap(Int.init), let time = payload.value("deadline_time").flatMap(TimeOfDay.init(parsing:))
             else { return nil }
-            let holidays = payload.values("holiday").compactMap(CivilDate.init(iso8601:))
+            let holidays = payload.values("holiday").compactMap(CalendarDate.init(parsing:))
             rule = .workingDays(count: count, time: time, holidays: holidays)
         default:
             return nil

@@ -6,8 +6,19 @@ public struct CommitteeLogEntry: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A proposal was circulated (payload: the whole proposal).
         case proposed
-        case objected, holdPlaced = "hold_placed", holdLifted = "hold_lifted", objectionWithdrawn = "objection_withdrawn"
-        case extensionRequested = "extension_requested", deadlineExtended = "deadline_extended"
+        /// A member objected (``CommitteeAction/Kind/object``; payload: `reason`).
+        case objected
+        /// A member placed a hold (payload: `reason`).
+        case holdPlaced = "hold_placed"
+        /// A member lifted its hold.
+        case holdLifted = "hold_lifted"
+        /// A member withdrew its objection.
+        case objectionWithdrawn = "objection_withdrawn"
+        /// A member asked for more time.
+        case extensionRequested = "extension_requested"
+        /// The Chair set a later deadline (payload: `new_deadline`, milliseconds since 1970 UTC).
+        case deadlineExtended = "deadline_extended"
+        /// The Chair took the matter to the Security Council.
         case referredToCouncil = "referred_to_council"
         /// The Committee Secretary notified all Member States that a threshold of the cap was reached
         /// (a ledger threshold notice; not a decision of the Committee).
@@ -34,19 +45,13 @@ public struct CommitteeLogEntry: Hashable, Sendable {
     public var payload: String
     /// The ``hash`` of entry `sequence − 1`, or ``genesisHash`` for the first.
     public var previousHash: String
-    /// SHA-256 of ``canonicalText``, 64 lowercase hexadecimal digits.
+    /// SHA-256 (``SHA256``, FIPS 180-4) of ``canonicalText``, 64 lowercase hexadecimal digits.
     public var hash: String
 
     /// A new entry chained after `previousHash`, with its hash computed.
     public init(sequence: Int, proposalID: String, at: Timestamp, kind: Kind, actor: StateCode?, payload: String, previousHash: String) {
-        self.sequence = sequence
-        self.proposalID = proposalID
-        self.at = at
-        self.kind = kind
-        self.actor = actor
-        self.payload = payload
-        self.previousHash = previousHash
-        self.hash = ""
+        self.init(sequence: sequence, proposalID: proposalID, at: at, kind: kind, actor: actor, payload: payload, previousHash: previousHash,
+                  hash: "")
         self.hash = computedHash
     }
 
@@ -71,7 +76,7 @@ public struct CommitteeLogEntry: Hashable, Sendable {
     }
 
     /// SHA-256 of ``canonicalText`` recomputed now.
-    public var computedHash: String { AuditLogDigest.hexHash(canonicalText.utf8) }
+    public var computedHash: String { SHA256.hexDigest(canonicalText.utf8) }
 }
 
 /// The details of a log entry as ordered `key=value` lines; backslash and newline in values are

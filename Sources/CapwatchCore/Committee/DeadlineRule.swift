@@ -11,7 +11,7 @@ public enum DeadlineRule: Hashable, Sendable, CustomStringConvertible {
     /// `count` working days after the New York date of circulation (that date is day 0), counting
     /// Saturdays, Sundays and the listed holidays out; the deadline is `time` New York time on the
     /// last counted day.
-    case workingDays(count: Int, time: TimeOfDay, holidays: [CivilDate])
+    case workingDays(count: Int, time: TimeOfDay, holidays: [CalendarDate])
 
     /// The default hour of a working-day deadline: 17:00 New York. **Unconfirmed** — the
     /// Committee's actual hour was not found in a source; pass the hour a circulation note states.
@@ -33,7 +33,7 @@ public enum DeadlineRule: Hashable, Sendable, CustomStringConvertible {
 
     /// The `count`-th working day after `start` (which is not counted).
     /// - Returns: nil when `count` < 1.
-    public static func workingDay(_ count: Int, after start: CivilDate, holidays: Set<CivilDate>) -> CivilDate? {
+    public static func workingDay(_ count: Int, after start: CalendarDate, holidays: Set<CalendarDate>) -> CalendarDate? {
         guard count >= 1 else { return nil }
         var day = start
         var counted = 0
@@ -51,7 +51,7 @@ public enum DeadlineRule: Hashable, Sendable, CustomStringConvertible {
         case .explicit(let t):
             return "explicit " + NewYorkTime.format(t)
         case .workingDays(let count, let time, let holidays):
-            let list = holidays.isEmpty ? "no holidays" : "holidays " + holidays.sorted().map(\.iso8601).joined(separator: ", ")
+            let list = holidays.isEmpty ? "no holidays" : "holidays " + holidays.sorted().map(\.description).joined(separator: ", ")
             return "\(count) working days after the New York date of circulation, weekends and \(list) excluded, at \(time) New York"
         }
     }

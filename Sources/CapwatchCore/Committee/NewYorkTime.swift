@@ -15,8 +15,8 @@ public enum NewYorkTime {
 
     /// The UTC instants daylight saving begins and ends in `year`.
     public static func daylightSavingInterval(year: Int) -> (start: Timestamp, end: Timestamp) {
-        let start: CivilDate
-        let end: CivilDate
+        let start: CalendarDate
+        let end: CalendarDate
         if year >= 2007 {
             start = nthSunday(2, year: year, month: 3)
             end = nthSunday(1, year: year, month: 11)
@@ -41,11 +41,11 @@ public enum NewYorkTime {
         let secs = floorDiv(instant.millisecondsSince1970, 1000) + Int64(offsetSeconds(at: instant))
         let days = floorDiv(secs, 86_400)
         let rem = Int(secs - days * 86_400)
-        return LocalDateTime(date: CivilDate(dayNumber: Int(days)), hour: rem / 3600, minute: (rem % 3600) / 60, second: rem % 60)!
+        return LocalDateTime(date: CalendarDate(dayNumber: Int(days)), hour: rem / 3600, minute: (rem % 3600) / 60, second: rem % 60)!
     }
 
     /// The New York calendar date of `instant`.
-    public static func date(of instant: Timestamp) -> CivilDate { localDateTime(of: instant).date }
+    public static func date(of instant: Timestamp) -> CalendarDate { localDateTime(of: instant).date }
 
     /// The instant a New York wall-clock time denotes. In the autumn hour that occurs twice, the
     /// earlier (daylight) instant; nil for a time in the spring gap (02:00–02:59 on the day
@@ -69,7 +69,7 @@ public enum NewYorkTime {
     /// time; a bare date (`2019-06-18`) is New York midnight. Nil otherwise, or in the spring gap.
     public static func parse(_ text: some StringProtocol) -> Timestamp? {
         let s = String(text).trimmingCommitteeBlanks()
-        if let date = CivilDate(iso8601: s) { return instant(of: LocalDateTime(date: date, hour: 0, minute: 0)!) }
+        if let date = CalendarDate(parsing: s) { return instant(of: LocalDateTime(date: date, hour: 0, minute: 0)!) }
         // After `YYYY-MM-DDTHH:MM`, a `Z` or a sign marks a zone.
         let tail = s.count > 16 ? s.dropFirst(16) : ""
         let hasZone = tail.contains { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" }
@@ -77,20 +77,20 @@ public enum NewYorkTime {
         let withSeconds = s.count == 16 ? s + ":00" : s
         guard let utcReading = Timestamp(iso8601: withSeconds) else { return nil }
         let c = utcReading.components
-        guard let date = CivilDate(year: c.year, month: c.month, day: c.day),
+        guard let date = CalendarDate(year: c.year, month: c.month, day: c.day),
             let local = LocalDateTime(date: date, hour: c.hour, minute: c.minute, second: min(c.second, 59))
         else { return nil }
         return instant(of: local)
     }
 
-    private static func nthSunday(_ n: Int, year: Int, month: Int) -> CivilDate {
-        let first = CivilDate(year: year, month: month, day: 1)!
+    private static func nthSunday(_ n: Int, year: Int, month: Int) -> CalendarDate {
+        let first = CalendarDate(year: year, month: month, day: 1)!
         let toSunday = (7 - first.weekday) % 7
         return first.adding(days: toSunday + 7 * (n - 1))
     }
 
-    private static func lastSunday(year: Int, month: Int) -> CivilDate {
-        let last = CivilDate(year: year, month: month, day: Timestamp.daysInMonth(year: year, month: month))!
+    private static func lastSunday(year: Int, month: Int) -> CalendarDate {
+        let last = CalendarDate(year: year, month: month, day: Timestamp.daysInMonth(year: year, month: month))!
         return last.adding(days: -(last.weekday % 7))
     }
 

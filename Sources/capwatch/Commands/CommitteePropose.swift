@@ -87,7 +87,7 @@ extension Committee {
             } else {
                 guard let time = TimeOfDay(parsing: deadlineTime) else { throw ValidationError("--deadline-time \"\(deadlineTime)\" is not HH:MM.") }
                 let days = try holidays.map { text in
-                    guard let d = CivilDate(iso8601: text) else { throw ValidationError("--holiday \"\(text)\" is not YYYY-MM-DD.") }
+                    guard let d = CalendarDate(parsing: text) else { throw ValidationError("--holiday \"\(text)\" is not YYYY-MM-DD.") }
                     return d
                 }
                 rule = .workingDays(count: workingDays!, time: time, holidays: days)
