@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A child process run by `capwatch bench`, with its own resource usage (`wait4`), so each peak
+/// RSS belongs to one run rather than to the largest child so far (`RUSAGE_CHILDREN`).
+struct BenchChild {
+    /// What one run cost.
+    struct Outcome {
+        /// Exit status, or 128 + signal when it was killed.
+        var status: Int32
+        /// Wall-clock seconds from spawn to exit.
+        var seconds: Double
+        /// User + system CPU seconds.
+        var cpuSeconds: Double
+        /// Peak resident set size in bytes.
+        var peakRSS: Int
+        /// The first line of standard error (empty when none was captured or written).
+        var firstErrorLine: String
+    }
+
+    /// Runs `arguments` (looked up on `PATH`) with standard input from `stdin` and standard output
+    /// to `stdout` (both default to /dev/null); standard error goes to `stderrPath` when given.
+    /// - Throws: ``CapwatchCLIError`` when the process cannot be started.
+    static func run(_ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null", stderrPath: String? = nil) throws -> Outcome {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let stderrPath { posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        // The environment is passed on as this process sees it (not via `environ`, a C global).
+        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in envp { free(p) } }
+        var pid = pid_t()
+        var start = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw CapwatchCLIError("\(arguments[0]): cannot start: \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw CapwatchCLIError("\(arguments[0]): wait failed: \(String(cString: strerror(errno)))") }
+        }
+        var end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let signal = status & 0x7f
+        let exit = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        var firstLine = ""
+        if let stderrPath, let text = try? readText(stderrPath) {
+            firstLine = String(text.split(separator: "\n").first ?? "")
+        }
+        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024, firstErrorLine: firstLine)
+    }
+
+    /// Runs `arguments` and returns its standard output as text (for small outputs: counts, versions).
+    static func output(_ arguments: [String], stdin: String = "/dev/null", scratch: String) throws -> (Outcome, String) {
+        let outPath = scratch + "/child-stdout.txt"
+        let outcome = try run(arguments, stdin: stdin, stdout: outPath, stderrPath: scratch + "/child-stderr.txt")
+        return (outcome, (try? readText(outPath)) ?? "")
+    }
+
+    /// The size in bytes of a regular file, or nil.
+    static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The full path of `name` on `PATH`, or nil.
+    static func which(_ name: String) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        guard let path = getenv("PATH") else { return nil }
+        for dir in String(cString: path).split(separator: ":") {
+            let candidate = "\(dir)/\(name)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    private static func readText(_ path: String) throws -> String {
+        guard let file = fopen(path, "r") else { throw CapwatchCLIError("\(path): cannot open") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > 1 << 20 { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
