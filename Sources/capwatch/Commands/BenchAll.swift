@@ -34,6 +34,9 @@ struct BenchAll: ParsableCommand {
     @Option(help: "Passes for the end-to-end process runs (capwatch decode, gpsdecode, capwatch analyze).")
     var processPasses = 3
 
+    @Option(help: "Seconds after which an analyze run is stopped and reported as not finished.")
+    var analyzeTimeout = 420.0
+
     @Option(parsing: .upToNextOption, help: "Position counts for the analyze curve (tracks-N.csv in --work).")
     var sizes: [Int] = [100_000, 1_000_000, 10_000_000]
 
@@ -88,16 +91,13 @@ struct BenchAll: ParsableCommand {
                 target: "speed-up reported"))
 
         // 2. End to end: capwatch decode --format gpsd FILE > /dev/null vs gpsdecode -u -j < FILE > /dev/null.
-        progress("end to end: capwatch decode --format gpsd and gpsdecode -u -j, \(processPasses) passes each")
-        let ours = try bestProcess([self_, "decode", "--format", "gpsd", "--quiet", input], scratch: scratch)
+        progress("end to end: capwatch decode --format gpsd (all cores, 1 thread) and gpsdecode -u -j, \(processPasses) passes each")
         let ourCount = try lineCount("'\(self_)' decode --format gpsd --quiet '\(input)'", scratch: scratch)
         let e2eNote = table.note(
             "Whole processes, stdout to /dev/null, best of \(processPasses); messages counted in a separate untimed run "
-                + "(Capwatch \(ourCount.grouped) JSON lines; gpsd merges type 24 parts A and B into one record).")
-        var e2e = BenchTable.Row(
-            measure: "capwatch decode --format gpsd > /dev/null (msg/s) " + e2eNote,
-            capwatch: ours.status == 0 ? (Double(ourCount) / ours.seconds).rate : "failed: \(ours.firstErrorLine)",
-            peer: "gpsdecode -u -j < file > /dev/null", target: "≥ 5× gpsdecode")
+                + "(Capwatch \(ourCount.grouped) JSON lines; gpsd merges type 24 parts A and B into one record). "
+                + "capwatch decode uses all cores by default (--threads); gpsdecode one.")
+        var gpsd: (rate: Double?, label: String, figure: String) = (nil, "gpsdecode -u -j < file > /dev/null", "")
         var gpsdRSS: Int?
         if let gpsdecode = BenchChild.which("gpsdecode") {
             // gpsdecode -V prints "gpsdecode revision 3.22" on standard error.
@@ -105,19 +105,31 @@ struct BenchAll: ParsableCommand {
             let theirs = try bestProcess([gpsdecode, "-u", "-j"], stdin: input, scratch: scratch)
             let theirCount = try lineCount("'\(gpsdecode)' -u -j < '\(input)'", scratch: scratch)
             gpsdRSS = theirs.peakRSS
-            e2e.peer = "gpsdecode -u -j (\(version.replacingOccurrences(of: "gpsdecode ", with: "")))"
-            if theirs.status == 0, ours.status == 0 {
-                let ratio = (Double(ourCount) / ours.seconds) / (Double(theirCount) / theirs.seconds)
-                e2e.peerFigure = (Double(theirCount) / theirs.seconds).rate
-                e2e.ratio = ratio.times
-                e2e.met = ratio >= 5 ? "yes" : "NO"
+            gpsd.label = "gpsdecode -u -j (\(version.replacingOccurrences(of: "gpsdecode ", with: "")))"
+            if theirs.status == 0 {
+                gpsd.rate = Double(theirCount) / theirs.seconds
+                gpsd.figure = gpsd.rate!.rate
             } else {
-                e2e.peerFigure = "failed (exit \(theirs.status): \(theirs.firstErrorLine))"
+                gpsd.figure = "failed (exit \(theirs.status): \(theirs.firstErrorLine))"
             }
         } else {
-            e2e.peerFigure = "not installed (\(status["gpsdecode"] ?? "gpsdecode not on PATH; apt-get install gpsd-clients"))"
+            gpsd.figure = "not installed (\(status["gpsdecode"] ?? "gpsdecode not on PATH; apt-get install gpsd-clients"))"
         }
-        table.add(e2e)
+        for threads in [nil, "1"] {
+            let extra = threads.map { ["--threads", $0] } ?? []
+            let ours = try bestProcess([self_, "decode", "--format", "gpsd", "--quiet"] + extra + [input], scratch: scratch)
+            let oursRate = Double(ourCount) / ours.seconds
+            var row = BenchTable.Row(
+                measure: "capwatch decode --format gpsd\(threads.map { " --threads \($0)" } ?? "") > /dev/null (msg/s)"
+                    + (threads == nil ? " " + e2eNote : ""),
+                capwatch: ours.status == 0 ? "\(oursRate.rate) (CPU \(String(format: "%.2f", ours.cpuSeconds / ours.seconds)) cores)" : "failed: \(ours.firstErrorLine)",
+                peer: gpsd.label, peerFigure: gpsd.figure, target: "≥ 5× gpsdecode")
+            if let theirs = gpsd.rate, ours.status == 0 {
+                row.ratio = (oursRate / theirs).times
+                row.met = oursRate / theirs >= 5 ? "yes" : "NO"
+            }
+            table.add(row)
+        }
 
         // 3. Memory of capwatch decode on ~1 GB, and gzip input.
         let big = work + "/big.nmea"
@@ -158,9 +170,16 @@ struct BenchAll: ParsableCommand {
                 table.add(row)
                 continue
             }
-            progress("capwatch analyze \(n) positions, \(n >= 10_000_000 ? 1 : processPasses) pass(es)")
+            let passes = n >= 1_000_000 ? 1 : processPasses
+            progress("capwatch analyze \(n) positions, \(passes) pass(es)")
             let out = scratch + "/analyze-\(n)"
-            let r = try bestProcess([self_, "analyze", file, "--out", out, "--quiet"], scratch: scratch, passes: n >= 10_000_000 ? 1 : processPasses)
+            let r = try bestProcess([self_, "analyze", file, "--out", out, "--quiet"], scratch: scratch, passes: passes, timeout: analyzeTimeout)
+            guard !r.timedOut else {
+                row.capwatch = "not finished in \(Int(analyzeTimeout)) s (< \((Double(n) / analyzeTimeout).rate) positions/s); RSS when stopped \(r.peakRSS.megabytes)"
+                row.met = "NO"
+                table.add(row)
+                continue
+            }
             guard r.status == 0 else {
                 row.capwatch = "failed (exit \(r.status)): \(r.firstErrorLine.prefix(70))"
                 table.add(row)
@@ -184,7 +203,7 @@ struct BenchAll: ParsableCommand {
         if sizes.contains(where: { exists(work + "/tracks-\($0).csv") }) {
             _ = table.note(
                 "analyze: the whole process (parse CSV, build tracks, all detectors, write events.json/geojson, vessels.csv, ledger.json), "
-                    + "wall time, best of \(processPasses) (one pass at 10⁷). Inputs replicate the real tracks in ../shared/data/tracks "
+                    + "wall time, best of \(processPasses) at 10⁵, one pass from 10⁶. Inputs replicate the real tracks in ../shared/data/tracks "
                     + "(1,167 vessels per 62,285 rows; each replica new MMSIs, +7 days): vessels grow with positions, so RSS per "
                     + "position flat means memory grows with the file at the same rate as with vessels. CPU cores = (user+sys)/wall.")
         }
@@ -218,11 +237,13 @@ struct BenchAll: ParsableCommand {
     }
 
     /// The fastest of `passes` runs (all must succeed; the first failure is returned).
-    private func bestProcess(_ arguments: [String], stdin: String = "/dev/null", scratch: String, passes: Int? = nil) throws -> BenchChild.Outcome {
+    private func bestProcess(
+        _ arguments: [String], stdin: String = "/dev/null", scratch: String, passes: Int? = nil, timeout: Double? = nil
+    ) throws -> BenchChild.Outcome {
         var best: BenchChild.Outcome?
         for _ in 0..<max(passes ?? processPasses, 1) {
-            let r = try BenchChild.run(arguments, stdin: stdin, stderrPath: scratch + "/stderr.txt")
-            if r.status != 0 { return r }
+            let r = try BenchChild.run(arguments, stdin: stdin, stderrPath: scratch + "/stderr.txt", timeout: timeout)
+            if r.status != 0 || r.timedOut { return r }
             if best == nil || r.seconds < best!.seconds { best = r }
         }
         return best!

@@ -20,12 +20,18 @@ struct BenchChild {
         var peakRSS: Int
         /// The first line of standard error (empty when none was captured or written).
         var firstErrorLine: String
+        /// True when the run was killed for exceeding its time limit.
+        var timedOut = false
     }
 
     /// Runs `arguments` (looked up on `PATH`) with standard input from `stdin` and standard output
     /// to `stdout` (both default to /dev/null); standard error goes to `stderrPath` when given.
     /// - Throws: ``CapwatchCLIError`` when the process cannot be started.
-    static func run(_ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null", stderrPath: String? = nil) throws -> Outcome {
+    /// With `timeout` (seconds), a run that takes longer is killed (SIGKILL) and marked ``Outcome/timedOut``;
+    /// without it the wait is a blocking `wait4`, so the timing has no polling error.
+    static func run(
+        _ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null", stderrPath: String? = nil, timeout: Double? = nil
+    ) throws -> Outcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -46,8 +52,22 @@ struct BenchChild {
         }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw CapwatchCLIError("\(arguments[0]): wait failed: \(String(cString: strerror(errno)))") }
+        var timedOut = false
+        while true {
+            let waited = wait4(pid, &status, timeout == nil || timedOut ? 0 : WNOHANG, &usage)
+            if waited == pid { break }
+            if waited < 0 {
+                guard errno == EINTR else { throw CapwatchCLIError("\(arguments[0]): wait failed: \(String(cString: strerror(errno)))") }
+                continue
+            }
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            if let timeout, Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9 > timeout {
+                kill(pid, SIGKILL)
+                timedOut = true
+            } else {
+                usleep(20_000)
+            }
         }
         var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &end)
@@ -59,7 +79,7 @@ struct BenchChild {
         if let stderrPath, let text = try? readText(stderrPath) {
             firstLine = String(text.split(separator: "\n").first ?? "")
         }
-        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024, firstErrorLine: firstLine)
+        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024, firstErrorLine: firstLine, timedOut: timedOut)
     }
 
     /// Runs `arguments` and returns its standard output as text (for small outputs: counts, versions).
