@@ -56,7 +56,7 @@ public enum AISMessage: Sendable, Equatable {
     /// Decodes a complete payload.
     /// - Returns: the message, or nil when the payload is shorter than its type's
     ///   `minimumBitCount` (the caller counts ``AISRejection/shortPayload``).
-    public static func decode(_ r: BitReader) -> AISMessage? {
+    @inline(__always) public static func decode(_ r: BitReader) -> AISMessage? {
         guard r.bitCount >= 38 else { return nil }
         let type = Int(r.uint(0, 6))
         switch type {

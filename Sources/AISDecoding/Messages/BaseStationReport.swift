@@ -36,7 +36,7 @@ public struct BaseStationReport: Sendable, Equatable {
     public static let minimumBitCount = 168
 
     /// Decodes the fields in the order and widths of Table 48.
-    public init(_ r: BitReader) {
+    @inline(__always) public init(_ r: BitReader) {
         messageType = r.u8(0, 6)
         repeatIndicator = r.u8(6, 2)
         mmsi = r.u32(8, 30)

@@ -44,7 +44,7 @@ public struct ClassBPositionReport: Sendable, Equatable {
     public static let minimumBitCount = 168
 
     /// Decodes the fields in the order and widths of Table 70.
-    public init(_ r: BitReader) {
+    @inline(__always) public init(_ r: BitReader) {
         repeatIndicator = r.u8(6, 2)
         mmsi = r.u32(8, 30)
         reserved = r.u8(38, 8)

@@ -39,7 +39,7 @@ public struct PositionReportClassA: Sendable, Equatable {
     public static let minimumBitCount = 149
 
     /// Decodes the fields in the order and widths of Table 45.
-    public init(_ r: BitReader) {
+    @inline(__always) public init(_ r: BitReader) {
         messageType = r.u8(0, 6)
         repeatIndicator = r.u8(6, 2)
         mmsi = r.u32(8, 30)
