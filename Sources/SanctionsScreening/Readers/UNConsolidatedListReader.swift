@@ -38,6 +38,9 @@ public enum UNConsolidatedListReader {
         guard delegate.sawRoot else {
             throw SanctionsScreeningError(.unexpectedFormat, "UN list: the root element is not CONSOLIDATED_LIST")
         }
+        guard delegate.closedRoot else {
+            throw SanctionsScreeningError(.malformedXML, "UN list: the document ends before </CONSOLIDATED_LIST>")
+        }
         let digest = data.withUnsafeBytes { buffer -> String in
             var h = SHA256()
             h.update(bufferPointer: buffer)
@@ -77,6 +80,7 @@ public enum UNConsolidatedListReader {
         var entries: [ListedEntry] = []
         var dateGenerated: String?
         var sawRoot = false
+        var closedRoot = false
 
         private var text = ""
         private var inEntry: ListedEntry.Kind?
@@ -131,6 +135,7 @@ public enum UNConsolidatedListReader {
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             let value = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             text = ""
+            if name == "CONSOLIDATED_LIST" { closedRoot = true }
             guard let kind = inEntry else { return }
             switch name {
             case "FIRST_NAME": nameParts[1] = value
@@ -183,12 +188,19 @@ public enum UNConsolidatedListReader {
         }
     }
 
-    /// The first `IMO number: nnnnnnn` / `IMO: nnnnnnn` in a narrative, as a company number.
+    /// The first `IMO number: nnnnnnn`, `IMO) Number: nnnnnnn` or `IMO nnnnnnn` in a narrative, as a
+    /// company number (`IMOVICH` and other words starting with IMO are skipped).
     static func companyIMO(in text: String) -> IMONumber? {
-        guard let range = text.range(of: "IMO") else { return nil }
-        let rest = text[range.upperBound...].drop(while: { !$0.isNumber && ($0.isLetter || $0 == " " || $0 == ":" || $0 == ".") })
-        let digits = rest.prefix(while: \.isNumber)
-        guard digits.count == 7, let value = Int(digits) else { return nil }
-        return IMONumber(rawValue: value)
+        var search = text[...]
+        while let range = search.range(of: "IMO") {
+            search = search[range.upperBound...]
+            guard search.first.map({ !$0.isLetter }) ?? false else { continue }
+            var rest = search.drop(while: { $0 == " " || $0 == ")" || $0 == ":" })
+            if rest.lowercased().hasPrefix("number") { rest = rest.dropFirst(6) }
+            rest = rest.drop(while: { $0 == " " || $0 == ":" })
+            let digits = rest.prefix(while: \.isNumber)
+            if digits.count == 7, let value = Int(digits) { return IMONumber(rawValue: value) }
+        }
+        return nil
     }
 }

@@ -45,6 +45,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Time resolution of the input in seconds: reports closer than this are not used to flag impossible speeds (60 for minute-stamped exports).")
     var timeResolution = 1.0
 
+    @Option(help: "Sanctions list directory (un/consolidated.xml, ofac/*.csv); default as for `capwatch screen`. Every vessel is screened by IMO, MMSI, call sign and name.")
+    var lists: String?
+
     @Flag(help: "Do not print the summary.")
     var quiet = false
 
@@ -86,7 +89,9 @@ struct Analyze: ParsableCommand {
 
         // The screening module will pass its matches as `listed`; until then no vessel is listed.
         let risks = RiskScorer().score(tracks, events: events)
-        let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks)
+        let listings = try Screen.listings(for: tracks, lists: lists)
+        events = Screen.annotate(events, with: listings)
+        let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks, listings: listings)
         try report.write(to: out)
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
     }

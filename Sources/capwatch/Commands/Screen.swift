@@ -337,3 +337,57 @@ struct Screen: ParsableCommand {
 }
 
 extension ListedEntry.Kind: ExpressibleByArgument {}
+
+// MARK: - Screening the vessels of `capwatch analyze`
+
+import TrackAnalysis
+
+extension Screen {
+    /// Screens every vessel seen: each identity version's IMO number (check digit valid), the MMSI,
+    /// the call sign and the name (as a vessel). Returns the best listing per MMSI at or above
+    /// `threshold`.
+    /// - Parameters:
+    ///   - tracks: the vessels.
+    ///   - lists: `--lists DIR`, or nil for the default location.
+    ///   - threshold: minimum score (the screen default).
+    /// - Throws: ``CapwatchCLIError`` when the lists cannot be read. Without `--lists` and without
+    ///   lists in the default places, warns and screens nothing.
+    static func listings(for tracks: [Track], lists: String?, threshold: Double = ScreeningQuery.defaultThreshold) throws -> [MMSI: ScreeningMatch] {
+        if lists == nil, (try? listsDirectory(nil)) == nil {
+            FileHandle.standardError.write(Data("warning: no sanctions lists found (give --lists DIR or set CAPWATCH_LISTS): vessels not screened\n".utf8))
+            return [:]
+        }
+        let screener = Screener(index: try loadIndex(lists))
+        var out: [MMSI: ScreeningMatch] = [:]
+        for t in tracks {
+            var best: ScreeningMatch?
+            var identities = t.identity.versions.map(\.identity)
+            if identities.isEmpty { identities = [VesselIdentity()] }
+            for id in identities {
+                let q = ScreeningQuery(
+                    name: id.name, kind: .vessel, imo: id.imo.flatMap { $0.isValid ? $0 : nil }, mmsi: t.mmsi, callSign: id.callSign,
+                    threshold: threshold, limit: 1
+                )
+                if let m = screener.screen(q).first, m.score > best?.score ?? -1 { best = m }
+            }
+            if let best { out[t.mmsi] = best }
+        }
+        return out
+    }
+
+    /// Adds `sanctions_listing` evidence to every event that involves a listed vessel:
+    /// `<mmsi> <list_id> <listed name> (<matched_on> <score>; <list> <date> sha256:<prefix>)`,
+    /// several joined by ` | `.
+    static func annotate(_ events: [Event], with listings: [MMSI: ScreeningMatch]) -> [Event] {
+        guard !listings.isEmpty else { return events }
+        return events.map { e in
+            let notes = e.mmsi.compactMap { m in
+                listings[m].map { "\(m) \($0.entry.listID) \($0.entry.primaryName) (\($0.matchedOn.rawValue) \(String(format: "%.3f", $0.score)); \($0.version.summary))" }
+            }
+            guard !notes.isEmpty else { return e }
+            var e = e
+            e.evidence["sanctions_listing"] = .string(notes.joined(separator: " | "))
+            return e
+        }
+    }
+}

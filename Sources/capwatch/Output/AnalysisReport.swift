@@ -1,6 +1,7 @@
 import AISDecoding
 import CapwatchCore
 import Foundation
+import SanctionsScreening
 import TrackAnalysis
 
 /// The results of `capwatch analyze`: the files it writes and the summary it prints.
@@ -11,6 +12,8 @@ struct AnalysisReport {
     let ports: PortList?
     /// One risk score per track, in the tracks' order.
     let risks: [RiskScore]
+    /// The best sanctions listing of each listed vessel (`capwatch analyze` screens every vessel).
+    var listings: [MMSI: ScreeningMatch] = [:]
 
     /// Writes `events.json`, `events.geojson` and `vessels.csv` into `directory` (created if needed).
     /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
@@ -22,7 +25,7 @@ struct AnalysisReport {
         }
         try save(eventsJSON, as: "events.json", in: directory)
         try save(GeoJSONWriter.render(events), as: "events.geojson", in: directory)
-        try save(VesselsCSV.render(tracks: tracks, events: events, risks: risks), as: "vessels.csv", in: directory)
+        try save(VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings), as: "vessels.csv", in: directory)
         try save(ledgerJSON, as: "ledger.json", in: directory)
     }
 
@@ -64,6 +67,10 @@ struct AnalysisReport {
         out += "Vessels: \(tracks.count) (\(named) with a name), \(positions) positions (\(duplicates) duplicates removed, \(outliers) flagged > 50 kn)\n"
         if let first = tracks.compactMap(\.times.first).min(), let last = tracks.compactMap(\.times.last).max() {
             out += "Time span: \(Timestamp(millisecondsSince1970: first).iso8601) – \(Timestamp(millisecondsSince1970: last).iso8601)\n"
+        }
+        if !listings.isEmpty {
+            let listed = listings.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.entry.listID) \($0.value.entry.primaryName) (\($0.value.matchedOn.rawValue))" }
+            out += "Sanctioned vessels: \(listings.count): \(listed.prefix(5).joined(separator: ", "))\(listed.count > 5 ? ", …" : "")\n"
         }
         if let ports { out += "Ports: \(ports.count) in the exclusion list (plus \(DPRKPorts.ports.count) built-in DPRK ports for port visits)\n" }
         var byKind: [Event.Kind: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import SanctionsScreening
 import CapwatchCore
 import TrackAnalysis
 
@@ -6,9 +7,9 @@ import TrackAnalysis
 /// position counts, first and last time seen, how many events of each kind involve it, and its
 /// risk score with the top three reasons (`risk_reasons`, `; `-separated, `+points rule: detail`).
 enum VesselsCSV {
-    static let header = "mmsi,mid,name,callsign,imo,imo_valid,ship_type,length_m,beam_m,draught_m,identity_versions,positions,outliers,duplicates_removed,first_seen,last_seen,encounters,gaps,loitering,port_visits,identity_changes,spoofing,draught_changes,dark_sts,risk_score,risk_reasons"
+    static let header = "mmsi,mid,name,callsign,imo,imo_valid,ship_type,length_m,beam_m,draught_m,identity_versions,positions,outliers,duplicates_removed,first_seen,last_seen,encounters,gaps,loitering,port_visits,identity_changes,spoofing,draught_changes,dark_sts,risk_score,risk_reasons,listed,list_id"
 
-    static func render(tracks: [Track], events: [Event], risks: [RiskScore] = []) -> String {
+    static func render(tracks: [Track], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) -> String {
         // Counts per vessel, one column per kind in `Event.Kind.allCases` order.
         let kinds = Event.Kind.allCases
         var counts: [MMSI: [Int]] = [:]
@@ -35,6 +36,8 @@ enum VesselsCSV {
             cells += c.map(String.init)
             cells.append(risk.map { number($0.score) } ?? "")
             cells.append(field(risk?.topReasons(3).joined(separator: "; ")))
+            cells.append(listings[t.mmsi] == nil ? "false" : "true")
+            cells.append(listings[t.mmsi]?.entry.listID ?? "")
             lines.append(cells.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
