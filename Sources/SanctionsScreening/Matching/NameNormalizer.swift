@@ -61,8 +61,22 @@ public enum NameNormalizer {
             if !current.isEmpty { raw.append((current, currentDigits)) }
             current.removeAll(keepingCapacity: true)
         }
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            for byte in fold(scalar) {
+            if scalar.value < 0x80 {
+                let v = UInt8(scalar.value)
+                switch v {
+                case 0x61...0x7A: ascii.append(v - 32)
+                case 0x27, 0x60: ascii.append(0)
+                default: ascii.append(v)
+                }
+            } else {
+                ascii.append(contentsOf: fold(scalar))
+            }
+        }
+        do {
+            for byte in ascii {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     if currentDigits { flush() }

@@ -110,40 +110,66 @@ public struct Screener {
         var best: [Int32: (score: Double, form: Int, variant: Int32)] = [:]
         var distance = s.distance
         defer { s.distance = distance }
+        let lengths = index.keyLength
+        let sortedForm = index.isSortedForm
+        let gramCounts = index.gramCount
+        let entryOf = index.variantEntry
+        let kinds = index.entryKind
         for (f, form) in forms.enumerated() {
             let grams = ScreeningIndex.grams(of: form.key)
-            let touchedStart = s.touched.count
-            index.postings.withUnsafeBufferPointer { postings in
-                for g in grams {
-                    let lo = Int(index.offsets[Int(g)])
-                    let hi = Int(index.offsets[Int(g) + 1])
-                    for p in lo..<hi {
-                        let v = Int(postings[p])
-                        if s.counts[v] == 0 { s.touched.append(Int32(v)) }
-                        s.counts[v] &+= 1
+            let lq = form.key.count
+            // Lengths that can reach the threshold: m·lq ≤ lc ≤ lq/m.
+            let minLength = Int((minKeySimilarity * Double(lq)).rounded(.up))
+            let maxLength = minKeySimilarity > 0 ? Int(Double(lq) / minKeySimilarity + 1e-9) : Int(UInt16.max)
+            var touched = s.touched
+            touched.removeAll(keepingCapacity: true)
+            do {
+                let counts = s.counts
+                index.postings.withUnsafeBufferPointer { postings in
+                    lengths.withUnsafeBufferPointer { lengths in
+                        for g in grams {
+                            var lo = Int(index.offsets[Int(g)])
+                            let hi = Int(index.offsets[Int(g) + 1])
+                            // Binary search the first posting with length ≥ minLength.
+                            var a = lo
+                            var b = hi
+                            while a < b {
+                                let mid = (a + b) / 2
+                                if Int(lengths[Int(postings[mid])]) < minLength { a = mid + 1 } else { b = mid }
+                            }
+                            lo = a
+                            var p = lo
+                            while p < hi {
+                                let v = Int(postings[p])
+                                if Int(lengths[v]) > maxLength { break }
+                                if counts[v] == 0 { touched.append(Int32(v)) }
+                                counts[v] &+= 1
+                                p += 1
+                            }
+                        }
                     }
                 }
             }
-            let lq = form.key.count
-            for t in s.touched[touchedStart...] {
+            let counts = s.counts
+            for t in touched {
                 let v = Int(t)
-                let shared = Int(s.counts[v])
-                s.counts[v] = 0
-                let candidate = index.variants[v]
-                guard candidate.sorted == form.sorted else { continue }
-                let longer = max(lq, candidate.key.count)
+                let shared = Int(counts[v])
+                counts[v] = 0
+                guard sortedForm[v] == form.sorted else { continue }
+                let lc = Int(lengths[v])
+                let longer = max(lq, lc)
                 let maxEdits = Int((1 - minKeySimilarity) * Double(longer) + 1e-9)
-                guard abs(lq - candidate.key.count) <= maxEdits, shared >= grams.count - 3 * maxEdits,
-                    shared >= Int(index.gramCount[v]) - 3 * maxEdits
+                guard abs(lq - lc) <= maxEdits, shared >= grams.count - 3 * maxEdits, shared >= Int(gramCounts[v]) - 3 * maxEdits
                 else { continue }
-                let entry = index.variantEntry[v]
-                if let kind = query.kind, index.entries[Int(entry)].kind != kind { continue }
-                guard let score = pairScore(form, candidate, nameQuality: index.entries[Int(entry)].names[Int(index.variantName[v])].quality, distance: &distance) else { continue }
+                let entry = entryOf[v]
+                if let kind = query.kind, kinds[Int(entry)] != kind { continue }
+                let quality = index.entries[Int(entry)].names[Int(index.variantName[v])].quality
+                guard let score = pairScore(form, index.variants[v], nameQuality: quality, distance: &distance) else { continue }
                 if score < query.threshold - 0.15 { continue }
                 if let old = best[entry], old.score >= score { continue }
                 best[entry] = (score, f, Int32(v))
             }
-            s.touched.removeSubrange(touchedStart...)
+            s.touched = touched
         }
         return best.map { e, b in
             let v = index.variants[Int(b.variant)]
@@ -228,12 +254,14 @@ public struct Screener {
 
     /// Per-screener buffers: gram counts per variant and the list of variants touched.
     private final class Scratch {
-        var counts: [UInt16]
+        let counts: UnsafeMutableBufferPointer<UInt16>
         var touched: [Int32] = []
         var distance = EditDistance()
         init(variants: Int, entries: Int) {
-            counts = [UInt16](repeating: 0, count: variants)
+            counts = .allocate(capacity: max(1, variants))
+            counts.initialize(repeating: 0)
             touched.reserveCapacity(4096)
         }
+        deinit { counts.deallocate() }
     }
 }

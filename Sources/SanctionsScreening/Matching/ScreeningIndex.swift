@@ -19,6 +19,13 @@ public final class ScreeningIndex: Sendable {
     let postings: [Int32]
     /// Distinct trigram count of each variant.
     let gramCount: [UInt16]
+    /// Key length of each variant (postings of a gram are sorted by it, so a query scans only the
+    /// lengths that can reach the threshold).
+    let keyLength: [UInt16]
+    /// Whether each variant is a word-order-free form.
+    let isSortedForm: [Bool]
+    /// Kind of each entry, for the kind filter without copying entries.
+    let entryKind: [ListedEntry.Kind]
     let byVesselIMO: [IMONumber: [Int32]]
     let byCompanyIMO: [IMONumber: [Int32]]
     let byMMSI: [MMSI: [Int32]]
@@ -73,7 +80,9 @@ public final class ScreeningIndex: Sendable {
         for i in 1..<counts.count { counts[i] += counts[i - 1] }
         var postings = [Int32](repeating: 0, count: Int(counts.last!))
         var fill = counts
-        for (i, g) in grams.enumerated() {
+        let byLength = variants.indices.sorted { (variants[$0].key.count, $0) < (variants[$1].key.count, $1) }
+        for i in byLength {
+            let g = grams[i]
             for x in g {
                 postings[Int(fill[Int(x)])] = Int32(i)
                 fill[Int(x)] += 1
@@ -87,6 +96,9 @@ public final class ScreeningIndex: Sendable {
         self.offsets = counts
         self.postings = postings
         self.gramCount = gramCount
+        self.keyLength = variants.map { UInt16(min($0.key.count, Int(UInt16.max))) }
+        self.isSortedForm = variants.map(\.sorted)
+        self.entryKind = entries.map(\.kind)
         self.byVesselIMO = vesselIMO
         self.byCompanyIMO = companyIMO
         self.byMMSI = mmsi

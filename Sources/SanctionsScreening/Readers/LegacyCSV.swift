@@ -18,7 +18,13 @@ enum LegacyCSV {
                 var f = field
                 while f.last == UInt8(ascii: " ") { f.removeLast() }
                 if f == Array("-0-".utf8) { f = [] }
-                fields.append(String(f.map { Character(Unicode.Scalar($0)) }))
+                if f.allSatisfy({ $0 < 0x80 }) {
+                    fields.append(String(decoding: f, as: UTF8.self))
+                } else {
+                    var scalars = String.UnicodeScalarView()
+                    scalars.append(contentsOf: f.map { Unicode.Scalar($0) })
+                    fields.append(String(scalars))
+                }
                 field.removeAll(keepingCapacity: true)
             }
             while i < bytes.count {

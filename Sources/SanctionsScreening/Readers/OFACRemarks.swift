@@ -27,14 +27,16 @@ public struct OFACRemarks: Sendable, Hashable {
     /// Parses a remarks string (with its `sdn_comments.csv` continuation appended).
     /// - Parameter text: the remarks.
     public init(_ text: String) {
-        for rawItem in text.components(separatedBy: "; ") {
-            var item = Substring(rawItem.trimmingCharacters(in: .whitespaces))
+        for rawItem in text.split(separator: "; ") {
+            var item = rawItem.drop(while: { $0 == " " })
+            while item.last == " " { item = item.dropLast() }
             if item.hasPrefix("alt. ") { item = item.dropFirst(5) }
             if item.hasSuffix(".") { item = item.dropLast() }
             func after(_ prefix: String) -> String? {
                 guard item.hasPrefix(prefix) else { return nil }
-                let v = item.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-                return v.isEmpty ? nil : v
+                var v = item.dropFirst(prefix.count).drop(while: { $0 == " " })
+                while v.last == " " { v = v.dropLast() }
+                return v.isEmpty ? nil : String(v)
             }
             if let v = after("Vessel Registration Identification IMO") {
                 if imo == nil, let n = IMONumber(parsing: v.prefix(while: { $0.isNumber })) { imo = n }
