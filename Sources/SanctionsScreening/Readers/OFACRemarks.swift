@@ -27,7 +27,7 @@ public struct OFACRemarks: Sendable, Hashable {
     /// Parses a remarks string (with its `sdn_comments.csv` continuation appended).
     /// - Parameter text: the remarks.
     public init(_ text: String) {
-        for rawItem in text.split(separator: "; ") {
+        for rawItem in text.split(separator: ";") {
             var item = rawItem.drop(while: { $0 == " " })
             while item.last == " " { item = item.dropLast() }
             if item.hasPrefix("alt. ") { item = item.dropFirst(5) }
