@@ -8,7 +8,7 @@ import Foundation
 /// `0.8 × keySimilarity + 0.2 × spellingSimilarity − penalties`, where each similarity is
 /// `1 − Levenshtein distance / longer length` (over the joined transliteration keys and over the
 /// joined letters as spelled). Penalties: 0.03 for a dropped country word, 0.02 for a moved family
-/// name, 0.04 for ignoring word order, 0.03 for a low-quality UN alias, 0.10 when only one side has a
+/// name, 0.04 for ignoring word order, 0.03 for a low-quality UN alias, 0.15 when only one side has a
 /// number. Unless the keys are equal, the score is at most `0.3 + 0.7 × w`, where `w` is how well the
 /// least-matched word of either name is found in the other (`1 − edits / word length`): a shared
 /// common part (`KOREA … TRADING`, `KIM … CHOL`) cannot carry a different distinctive word
@@ -188,7 +188,7 @@ public struct Screener {
         var penalty = q.penalty + c.penalty
         if q.numbers != c.numbers {
             if !q.numbers.isEmpty, !c.numbers.isEmpty { return nil }
-            penalty += 0.10
+            penalty += 0.15
         }
         if nameQuality == .lowQuality { penalty += 0.03 }
         if q.key.isEmpty || c.key.isEmpty { return q.key == c.key ? 1 - penalty : nil }
@@ -228,7 +228,7 @@ public struct Screener {
         for r in q.rules + c.rules where !rules.contains(r) { rules.append(r) }
         reasons += rules
         if q.numbers != c.numbers {
-            reasons.append("number only on one side (−0.10)")
+            reasons.append("number only on one side (−0.15)")
         } else if !q.numbers.isEmpty {
             reasons.append("numbers agree: \(q.numbers.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))")
         }

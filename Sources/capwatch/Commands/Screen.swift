@@ -368,7 +368,14 @@ extension Screen {
                     name: id.name, kind: .vessel, imo: id.imo.flatMap { $0.isValid ? $0 : nil }, mmsi: t.mmsi, callSign: id.callSign,
                     threshold: threshold, limit: 1
                 )
-                if let m = screener.screen(q).first, m.score > best?.score ?? -1 { best = m }
+                // A name alone marks a vessel only when the listed name has two tokens or more: AIS is full
+                // of one-word names (MARIA, ALPHA, ATLANTIS) that are also former names of listed ships.
+                guard let m = screener.screen(q).first else { continue }
+                if m.matchedOn == .name {
+                    let n = NameNormalizer.normalize(m.matchedName, isPerson: false)
+                    if n.words.count + n.numbers.count < 2 { continue }
+                }
+                if m.score > best?.score ?? -1 { best = m }
             }
             if let best { out[t.mmsi] = best }
         }
