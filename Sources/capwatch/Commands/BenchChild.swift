@@ -32,6 +32,13 @@ struct BenchChild {
     static func run(
         _ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null", stderrPath: String? = nil, timeout: Double? = nil
     ) throws -> Outcome {
+        // A child started by posix_spawn (vfork semantics) inherits this process's peak RSS in its own
+        // ru_maxrss (Linux records the old address space's high-water mark at exec). /usr/bin/time forks
+        // a fresh small process first, so its `%M` is the child's own peak.
+        let timeTool = "/usr/bin/time"
+        let wrapped = access(timeTool, X_OK) == 0
+        let arguments = wrapped ? [timeTool, "-f", "capwatch-bench-maxrss-kb %M"] + arguments : arguments
+        let stderrPath = stderrPath ?? (wrapped ? "/tmp/capwatch-bench-\(getpid())-stderr.txt" : nil)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -46,7 +53,13 @@ struct BenchChild {
         var pid = pid_t()
         var start = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+        // Its own process group, so a timeout kills /usr/bin/time's child too.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             throw CapwatchCLIError("\(arguments[0]): cannot start: \(String(cString: strerror(spawned)))")
         }
@@ -63,7 +76,7 @@ struct BenchChild {
             var now = timespec()
             clock_gettime(CLOCK_MONOTONIC, &now)
             if let timeout, Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) / 1e9 > timeout {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 timedOut = true
             } else {
                 usleep(20_000)
@@ -76,10 +89,15 @@ struct BenchChild {
         let signal = status & 0x7f
         let exit = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         var firstLine = ""
+        var peak = Int(usage.ru_maxrss) * 1024
         if let stderrPath, let text = try? readText(stderrPath) {
-            firstLine = String(text.split(separator: "\n").first ?? "")
+            let lines = text.split(separator: "\n").filter { !$0.hasPrefix("Command exited with non-zero status") }
+            if wrapped, let last = lines.last(where: { $0.hasPrefix("capwatch-bench-maxrss-kb ") }), let kb = Int(last.split(separator: " ").last ?? "") {
+                peak = kb * 1024
+            }
+            firstLine = String(lines.first(where: { !$0.hasPrefix("capwatch-bench-maxrss-kb ") }) ?? "")
         }
-        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakRSS: Int(usage.ru_maxrss) * 1024, firstErrorLine: firstLine, timedOut: timedOut)
+        return Outcome(status: exit, seconds: seconds, cpuSeconds: cpu, peakRSS: peak, firstErrorLine: firstLine, timedOut: timedOut)
     }
 
     /// Runs `arguments` and returns its standard output as text (for small outputs: counts, versions).
