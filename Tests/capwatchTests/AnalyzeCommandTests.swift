@@ -70,9 +70,14 @@ struct AnalyzeCommandTests {
         let vessels = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8).split(separator: "\n")
         #expect(vessels.count == 1 + 5)
         #expect(vessels.contains { $0.hasPrefix("445123000,445,CHON MA SAN,HMYU,8660313,true,80,") })
-        // Counts per kind, then the risk score with its reasons: DPRK flag 30 + tanker 15 + encounter 5.
-        #expect(vessels.contains { $0.hasPrefix("445123000,") && $0.hasSuffix(",1,0,1,0,0,0,0,0,53,\"+30 dprk_flag: MID 445, DPRK flag; +15 tanker: ship type 80-89; +5 encounter: 1 encounter(s)\"") })
-        #expect(vessels.contains { $0.hasPrefix("352001000,") && $0.contains(",45,+30 dprk_encounter: with 445123000") })
+        // The names and IMO numbers are those of two tankers on OFAC's SDN list (CHON MA SAN, IMO
+        // 8660313, ent_num 23729; KOTI, IMO 9417115, ent_num 23786 — sdn.csv remarks), so screening
+        // marks both. Counts per kind, then the risk score with its top three reasons:
+        // listed 50 + DPRK flag 30 + tanker 15 + encounter 5 = 100 for CHON MA SAN;
+        // listed 50 + encounter with a DPRK-flagged vessel 30 + tanker 15 = 95 for KOTI.
+        #expect(vessels.contains { $0.hasPrefix("445123000,") && $0.contains(",1,0,1,0,0,0,0,0,100,") && $0.hasSuffix(",true,OFAC:23729") })
+        #expect(vessels.contains { $0.hasPrefix("352001000,") && $0.contains(",95,") && $0.hasSuffix(",true,OFAC:23786") })
+        #expect(vessels.contains { $0.hasPrefix("538001000,") && $0.hasSuffix(",false,") })
     }
 
     @Test("a position inside a port's radius is not an encounter")

@@ -87,10 +87,10 @@ struct Analyze: ParsableCommand {
         events += SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks)
         events.sort { ($0.start, $0.kind.rawValue, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.kind.rawValue, $1.mmsi.first?.rawValue ?? 0) }
 
-        // The screening module will pass its matches as `listed`; until then no vessel is listed.
-        let risks = RiskScorer().score(tracks, events: events)
+        // Screen every vessel first: a listing is one of the risk score's reasons.
         let listings = try Screen.listings(for: tracks, lists: lists)
         events = Screen.annotate(events, with: listings)
+        let risks = RiskScorer().score(tracks, events: events, listed: { listings[$0] != nil })
         let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks, listings: listings)
         try report.write(to: out)
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
