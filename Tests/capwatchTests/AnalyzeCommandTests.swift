@@ -43,7 +43,7 @@ struct AnalyzeCommandTests {
         // Tanker A is also slow (0.3 kn) at one spot for 12 h with no port list: loitering (issue #4).
         // Tanker B is slow only 02:00–03:50 in whole slow hours (1.8 h < 2 h): not loitering.
         #expect(r.stdout.contains("Events: 4 (encounter 1, gap 2, loitering 1)"))
-        #expect(r.stdout.contains("445123000 CHON MA SAN  53  (+30 dprk_flag"))
+        #expect(r.stdout.contains("445123000 CHON MA SAN  100  (+50 listed"))
 
         let data = try Data(contentsOf: out.appendingPathComponent("events.json"))
         let events = try #require(JSONSerialization.jsonObject(with: data) as? [[String: Any]])

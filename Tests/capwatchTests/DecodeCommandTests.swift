@@ -64,4 +64,25 @@ struct DecodeCommandTests {
         #expect(three.stderr == one.stderr)
         #expect(!one.stdout.isEmpty)
     }
+
+    @Test("random bytes are not taken for NMEA, and an empty screening name is refused")
+    func garbageInput() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let bin = dir.appendingPathComponent("noise.bin")
+        // Deterministic noise: a linear congruential sequence (Numerical Recipes constants), with
+        // '$' and '!' at line starts so only a checksum check can tell it from NMEA.
+        var x: UInt32 = 12345
+        var bytes = [UInt8]()
+        for i in 0..<50_000 {
+            x = x &* 1_664_525 &+ 1_013_904_223
+            bytes.append(i % 97 == 0 ? 10 : (i % 97 == 1 ? UInt8(ascii: "$") : UInt8(truncatingIfNeeded: x >> 24)))
+        }
+        try Data(bytes).write(to: bin)
+        let r = try CommandRunner.run(["analyze", bin.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("noise.bin: unrecognised input"))
+        let s = try CommandRunner.run(["screen", "  "])
+        #expect(s.status != 0)
+        #expect(s.stderr.contains("empty"))
+    }
 }

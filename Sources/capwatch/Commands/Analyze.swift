@@ -97,6 +97,10 @@ struct Analyze: ParsableCommand {
     }
 
     static func loadPorts(_ path: String) throws -> PortList {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CapwatchCLIError("\(path): is a directory, not a port list (CSV with name, lat, lon)")
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

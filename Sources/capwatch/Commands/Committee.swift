@@ -25,7 +25,9 @@ struct CommitteeDatabaseOption: ParsableArguments {
     @Option(help: "Treat a hold as lifted this many days after it was placed. Unconfirmed rule: off unless given.")
     var holdLapseDays: Double?
 
-    func open() throws -> CapwatchDatabase { try CapwatchDatabase(path: db) }
+    func open() throws -> CapwatchDatabase {
+        do { return try CapwatchDatabase(path: db) } catch { throw CapwatchCLIError("\(db): cannot open the committee database: \(error)") }
+    }
 
     var procedure: NoObjectionProcedure {
         NoObjectionProcedure(settings: .init(holdLapse: holdLapseDays.map { $0 * 86_400 }))

@@ -59,10 +59,17 @@ struct Screen: ParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1.") }
+        let name = query?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let name, name.isEmpty, imo == nil, mmsi == nil, callSign == nil {
+            throw ValidationError("The name to screen is empty: give a NAME, --imo, --mmsi or --call-sign.")
+        }
         if bench == nil, file == nil, query == nil, imo == nil, mmsi == nil, callSign == nil {
             throw ValidationError("Give a NAME, --imo, --mmsi, --call-sign or --file.")
         }
         if let imo, IMONumber(parsing: imo) == nil { throw ValidationError("--imo: \(imo) is not an IMO number.") }
+        if let imo, let number = IMONumber(parsing: imo), !number.isValid {
+            throw ValidationError("--imo: \(imo) fails the IMO check digit (resolution A.1117(30)); a ship's IMO number always passes it.")
+        }
         if let mmsi, MMSI(mmsi) == nil { throw ValidationError("--mmsi: \(mmsi) is not an MMSI.") }
     }
 

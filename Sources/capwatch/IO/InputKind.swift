@@ -25,21 +25,44 @@ enum InputKind: Equatable {
             let trimmed = line.drop(while: { $0 == 32 || $0 == 9 || $0 == 13 })
             guard let first = trimmed.first else { continue }
             inspected += 1
-            if first == UInt8(ascii: "!") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "$") { return .nmea }
+            if first == UInt8(ascii: "!") || first == UInt8(ascii: "\\") || first == UInt8(ascii: "$") {
+                // Only a line that is a real sentence (checksum and all) makes the file NMEA:
+                // random bytes that happen to start a line with `!` or `$` do not.
+                if InputKind.isValidSentence(Array(trimmed)) { return .nmea }
+                continue
+            }
             if trimmed.starts(with: Array("//".utf8)) { continue }
             let isHeader = line.withUnsafeBufferPointer { buf -> Bool in
                 if case .header = parser.parse(utf8: buf) { return true }
                 return false
             }
             if isHeader { return .csv }
-            if firstLine == nil, first != UInt8(ascii: "#") { firstLine = String(decoding: line.prefix(80), as: UTF8.self) }
-            // Lines that contain a sentence after a prefix (a logger's time stamp) are NMEA too.
-            if let bang = line.firstIndex(of: UInt8(ascii: "!")), line[bang...].starts(with: Array("!AIVD".utf8)) || line.count > bang + 6 && line[(bang + 3)..<(bang + 6)].elementsEqual("VDM".utf8) {
-                return .nmea
+            if firstLine == nil, first != UInt8(ascii: "#") {
+                // Printable ASCII only, so a binary file gives a readable message.
+                firstLine = String(decoding: line.prefix(80).map { $0 >= 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
             }
+            // Lines that contain a sentence after a prefix (a logger's time stamp) are NMEA too.
+            if let bang = line.firstIndex(of: UInt8(ascii: "!")), InputKind.isValidSentence(Array(line[bang...])) { return .nmea }
         }
         throw CapwatchCLIError(
             "\(path): unrecognised input: neither NMEA AIS sentences nor a known position CSV header"
                 + (firstLine.map { " (first line: \"\($0)\")" } ?? " (no data lines)"))
+    }
+
+    /// True when `line` holds an NMEA sentence whose `*hh` checksum matches (a tag block in front
+    /// is allowed): `!AIVDM,…*hh`, `$GPRMC,…*hh`.
+    static func isValidSentence(_ line: [UInt8]) -> Bool {
+        var start = 0
+        if line.first == UInt8(ascii: "\\") {
+            guard let close = line.dropFirst().firstIndex(of: UInt8(ascii: "\\")) else { return false }
+            start = close + 1
+        }
+        guard start < line.count, line[start] == UInt8(ascii: "!") || line[start] == UInt8(ascii: "$"),
+            let star = line[start...].firstIndex(of: UInt8(ascii: "*")), star + 2 < line.count
+        else { return false }
+        var x: UInt8 = 0
+        for b in line[(start + 1)..<star] { x ^= b }
+        let hex = String(decoding: line[(star + 1)...(star + 2)], as: UTF8.self)
+        return UInt8(hex, radix: 16) == x
     }
 }
