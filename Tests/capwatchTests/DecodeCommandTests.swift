@@ -85,4 +85,16 @@ struct DecodeCommandTests {
         #expect(s.status != 0)
         #expect(s.stderr.contains("empty"))
     }
+
+    @Test("read-only ledger and committee commands refuse a database that does not exist, and create none")
+    func missingDatabase() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let db = dir.appendingPathComponent("typo.db").path
+        let verify = try CommandRunner.run(["committee", "verify", "--db", db])
+        #expect(verify.status != 0)
+        #expect(verify.stderr.contains("typo.db: no such database"))
+        let status = try CommandRunner.run(["ledger", "status", "--db", db])
+        #expect(status.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
 }

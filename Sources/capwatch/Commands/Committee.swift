@@ -29,6 +29,15 @@ struct CommitteeDatabaseOption: ParsableArguments {
         do { return try CapwatchDatabase(path: db) } catch { throw CapwatchCLIError("\(db): cannot open the committee database: \(error)") }
     }
 
+    /// Opens the database for a command that only reads: a missing file is an error (a mistyped
+    /// `--db` must not look like an empty, intact record), not a new empty database.
+    func openExisting() throws -> CapwatchDatabase {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CapwatchCLIError("\(db): no such database (give --db with the file the committee commands wrote)")
+        }
+        return try open()
+    }
+
     var procedure: NoObjectionProcedure {
         NoObjectionProcedure(settings: .init(holdLapse: holdLapseDays.map { $0 * 86_400 }))
     }

@@ -19,7 +19,7 @@ extension Committee {
 
         func run() throws {
             let instant = try CommitteeCLI.instant(at, option: "--at")
-            let docket = try options.open().committeeDocket(procedure: options.procedure)
+            let docket = try options.openExisting().committeeDocket(procedure: options.procedure)
             let ids = proposal.map { [$0] } ?? docket.order
             print("at \(CommitteeCLI.time(instant))")
             if ids.isEmpty { print("no proposals recorded") }
@@ -56,7 +56,7 @@ extension Committee {
         }
 
         func run() throws {
-            let entries = try options.open().committeeLog(proposalID: all ? nil : proposal)
+            let entries = try options.openExisting().committeeLog(proposalID: all ? nil : proposal)
             if entries.isEmpty, let proposal { throw CommitteeError(.unknownProposal, proposalID: proposal, detail: "no log entries") }
             for e in entries {
                 print("#\(e.sequence)  \(CommitteeCLI.time(e.at))  \(e.proposalID)  \(e.kind.rawValue)  \(CommitteeCLI.who(e.actor))")
@@ -91,7 +91,7 @@ extension Committee {
         var expectHead: String?
 
         func run() throws {
-            let result = try options.open().verifyCommitteeLog(expectedHead: expectHead)
+            let result = try options.openExisting().verifyCommitteeLog(expectedHead: expectHead)
             if result.isIntact {
                 print(result.description)
             } else {

@@ -44,6 +44,15 @@ struct LedgerOptions: ParsableArguments {
         do { return try CapwatchDatabase(path: db) } catch { throw CapwatchCLIError("\(db): cannot open the ledger database: \(error)") }
     }
 
+    /// Opens the database for a command that only reads: a missing file is an error (a mistyped
+    /// `--db` must not look like an empty ledger), not a new empty database.
+    func openExisting() throws -> CapwatchDatabase {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CapwatchCLIError("\(db): no such database (give --db with the file `capwatch ledger import` wrote)")
+        }
+        return try open()
+    }
+
     /// The clock, read here at the edge.
     static var now: Timestamp { Timestamp(millisecondsSince1970: Int64((Date().timeIntervalSince1970 * 1000).rounded())) }
 }

@@ -22,7 +22,7 @@ struct LedgerStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries = try options.open().ledgerEntries()
+        let entries = try options.openExisting().ledgerEntries()
         guard let y = year ?? LedgerEntry.effective(entries).map(\.notification.period.year).max() else {
             print(format == .json ? "{\"entries\":0}" : "\(options.db): no notifications recorded")
             return
