@@ -117,11 +117,7 @@ public struct DeliveryEstimator: Sendable {
             return nil
         }
         for f in e.evidence where f.name.contains("country") {
-            if case .string(let s) = f.value,
-                ["kp", "prk", "dprk", "north korea", "korea, north", "korea, democratic people's republic of"].contains(s.lowercased())
-            {
-                return name ?? "(DPRK)"
-            }
+            if case .string(let s) = f.value, DPRKPorts.isDPRK(country: s) { return name ?? "(DPRK)" }
         }
         let nearest = parameters.dprkPorts.map { ($0, $0.position.distance(to: e.position)) }.min { $0.1 < $1.1 }
         guard let (port, d) = nearest, d <= parameters.portRadiusMetres else { return nil }
@@ -146,7 +142,7 @@ public struct DeliveryParameters: Hashable, Sendable {
 
     /// - Parameters: see the properties.
     public init(
-        dprkMID: Int = 445, tankerShipTypes: ClosedRange<Int> = 80...89, dprkPorts: [Port] = DeliveryParameters.regimePorts,
+        dprkMID: Int = 445, tankerShipTypes: ClosedRange<Int> = 80...89, dprkPorts: [Port] = DPRKPorts.ports,
         portRadiusMetres: Double = 15_000, linkWindowDays: Double = 30, scenarios: [LadenScenario] = LadenScenario.unitedStatesJuly2018
     ) {
         self.dprkMID = dprkMID
@@ -160,11 +156,4 @@ public struct DeliveryParameters: Hashable, Sendable {
     /// The defaults.
     public static let standard = DeliveryParameters()
 
-    /// DPRK ports of REGIME.md §6 (WGS 84, approximate; Kimchaek at the mean of the two sources'
-    /// longitudes, Hungnam at the port rather than Hamhung).
-    public static let regimePorts: [Port] = [
-        ("Nampo", 38.736, 125.409), ("Songnim", 38.75, 125.62), ("Haeju", 38.04, 125.71), ("Chongjin", 41.796, 129.776),
-        ("Kimchaek", 40.67, 129.265), ("Hungnam", 39.83, 127.62), ("Wonsan", 39.154, 127.446), ("Rajin", 42.25, 130.30),
-        ("Sonbong", 42.33, 130.40),
-    ].map { Port(name: $0.0, country: "KP", position: GeoPoint(latitude: $0.1, longitude: $0.2)) }
 }

@@ -1,7 +1,6 @@
-import CapwatchCore
-
 /// The ports of the Democratic People's Republic of Korea, built in so that DPRK port visits are
-/// found without any port file.
+/// found without any port file. One list for the whole project: the port-visit detector and the
+/// ledger's delivery estimate both use it.
 ///
 /// Positions are the city/port-level coordinates of Capwatch's regime notes (`REGIME.md` §6,
 /// "Geography", WGS 84), which cite Wikipedia and public datasets; where §6 gives a range or two
@@ -44,7 +43,9 @@ public enum DPRKPorts {
     public static func isDPRK(country: String?) -> Bool {
         guard let c = country?.trimmingBlanks.lowercased(), !c.isEmpty else { return false }
         switch c {
-        case "north korea", "kp", "prk", "dprk", "korea, north", "korea (north)", "korea, dem. people's rep.": return true
+        case "north korea", "kp", "prk", "dprk", "korea, north", "korea (north)", "korea, dem. people's rep.",
+            "korea, democratic people's republic of":
+            return true
         default: return c.contains("democratic people's republic of korea") || c.contains("democratic people’s republic of korea")
         }
     }
@@ -60,7 +61,7 @@ public enum DPRKPorts {
 }
 
 extension String {
-    var trimmingBlanks: Substring {
+    fileprivate var trimmingBlanks: Substring {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
