@@ -15,12 +15,8 @@ extension JSONLineWriter {
             field("mmsi", p.mmsi)
             field("status", p.navigationalStatus)
             field("turn", p.rateOfTurn, decimals: 1)
-            field("speed", p.sog, decimals: 1)
-            field("accuracy", p.positionAccuracy)
-            field("lon", p.longitude, decimals: 6)
-            field("lat", p.latitude, decimals: 6)
-            field("course", p.cog, decimals: 1)
-            if let h = p.trueHeading { field("heading", h) } else { null("heading") }
+            writeMotion(sog: p.sog, accuracy: p.positionAccuracy, longitude: p.longitude, latitude: p.latitude, cog: p.cog)
+            field("heading", p.trueHeading)
             field("second", p.timeStamp)
             field("maneuver", p.specialManoeuvre)
             field("raim", p.raim)
@@ -63,11 +59,7 @@ extension JSONLineWriter {
             field("repeat", s.repeatIndicator)
             field("mmsi", s.mmsi)
             field("alt", s.altitude)
-            field("speed", s.sog, decimals: 1)
-            field("accuracy", s.positionAccuracy)
-            field("lon", s.longitude, decimals: 6)
-            field("lat", s.latitude, decimals: 6)
-            field("course", s.cog, decimals: 1)
+            writeMotion(sog: s.sog, accuracy: s.positionAccuracy, longitude: s.longitude, latitude: s.latitude, cog: s.cog)
             field("second", s.timeStamp)
             field("dte", s.dte)
             field("assigned", s.assigned)
@@ -75,12 +67,8 @@ extension JSONLineWriter {
         case .classBPositionReport(let b):
             field("repeat", b.repeatIndicator)
             field("mmsi", b.mmsi)
-            field("speed", b.sog, decimals: 1)
-            field("accuracy", b.positionAccuracy)
-            field("lon", b.longitude, decimals: 6)
-            field("lat", b.latitude, decimals: 6)
-            field("course", b.cog, decimals: 1)
-            if let h = b.trueHeading { field("heading", h) } else { null("heading") }
+            writeMotion(sog: b.sog, accuracy: b.positionAccuracy, longitude: b.longitude, latitude: b.latitude, cog: b.cog)
+            field("heading", b.trueHeading)
             field("second", b.timeStamp)
             field("cs", b.carrierSense)
             field("display", b.display)
@@ -92,12 +80,8 @@ extension JSONLineWriter {
         case .extendedClassBPositionReport(let b):
             field("repeat", b.repeatIndicator)
             field("mmsi", b.mmsi)
-            field("speed", b.sog, decimals: 1)
-            field("accuracy", b.positionAccuracy)
-            field("lon", b.longitude, decimals: 6)
-            field("lat", b.latitude, decimals: 6)
-            field("course", b.cog, decimals: 1)
-            if let h = b.trueHeading { field("heading", h) } else { null("heading") }
+            writeMotion(sog: b.sog, accuracy: b.positionAccuracy, longitude: b.longitude, latitude: b.latitude, cog: b.cog)
+            field("heading", b.trueHeading)
             field("second", b.timeStamp)
             field("shipname", b.shipName)
             field("shiptype", b.shipType)
@@ -172,5 +156,20 @@ extension JSONLineWriter {
         if let t = decoded.receivedAt { field("received", t) }
         field("line", decoded.lineNumber)
         endObject()
+    }
+
+    /// `speed`, `accuracy`, `lon`, `lat`, `course`: the movement fields that position reports
+    /// (types 1–3, 9, 18, 19) share, in pyais's order and precision.
+    mutating func writeMotion(sog: Double?, accuracy: Bool, longitude: Double?, latitude: Double?, cog: Double?) {
+        field("speed", sog, decimals: 1)
+        field("accuracy", accuracy)
+        field("lon", longitude, decimals: 6)
+        field("lat", latitude, decimals: 6)
+        field("course", cog, decimals: 1)
+    }
+
+    /// `"name":<integer>` or `"name":null`.
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        if let value { field(name, value) } else { null(name) }
     }
 }
