@@ -2,6 +2,7 @@ import AISDecoding
 import ArgumentParser
 import CapwatchCore
 import Foundation
+import SanctionsScreening
 import TrackAnalysis
 
 /// `capwatch analyze INPUT… [--out DIR] [--ports FILE] [--land FILE] [--gap-hours H] [--loiter-hours H]`: the main job.
@@ -63,6 +64,9 @@ struct Analyze: ParsableCommand {
     func run() throws {
         let portList = try ports.map(Analyze.loadPorts)
         let landMask = land.isEmpty ? nil : LandMask(polygons: try land.flatMap(LandGeoJSON.load))
+        // The sanctions lists load on the other core while the inputs are read.
+        let lists = self.lists
+        let screening = BackgroundTask { try Analyze.screeningIndex(lists: lists) }
         var ingest = Ingest(builder: TrackBuilder(parameters: TrackParameters(timeResolutionSeconds: timeResolution)))
         let totalBytes = inputs.compactMap { try? InputFile(path: $0).size }.reduce(0, +)
         var progress = Progress(totalBytes: totalBytes)
@@ -72,23 +76,35 @@ struct Analyze: ParsableCommand {
         progress.finish()
         let tracks = ingest.builder.build()
         let dataEnd = tracks.compactMap { $0.times.last }.max().map { Timestamp(millisecondsSince1970: $0) }
+
+        // The detectors that read only tracks are independent: run them on both cores.
         let encounterParameters = EncounterParameters(maximumDistanceMetres: encounterDistance, minimumDurationHours: encounterHours)
-        var events = EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks)
-        events += GapDetector(parameters: GapParameters(thresholdHours: gapHours)).detect(in: tracks, dataEnd: dataEnd)
-        // Evasion behaviours (issue #4). Port visits and loitering use the built-in DPRK ports merged with --ports.
+        let gapParameters = GapParameters(thresholdHours: gapHours)
+        // Port visits and loitering use the built-in DPRK ports merged with --ports (issue #4).
         let visitPorts = DPRKPorts.merged(with: portList)
-        let loitering = LoiteringDetector(parameters: LoiteringParameters(minimumDurationHours: loiterHours), ports: visitPorts).detect(in: tracks)
+        let loiteringParameters = LoiteringParameters(minimumDurationHours: loiterHours)
+        let spoofing = SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm)
+        let detectors: [@Sendable () -> [Event]] = [
+            { EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks) },
+            { GapDetector(parameters: gapParameters).detect(in: tracks, dataEnd: dataEnd) },
+            { LoiteringDetector(parameters: loiteringParameters, ports: visitPorts).detect(in: tracks) },
+            { PortVisitDetector(ports: visitPorts).detect(in: tracks) },
+            { IdentityChangeDetector().detect(in: tracks) },
+            { SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks) },
+        ]
+        let found = ParallelMap.map(detectors.count) { detectors[$0]() }
+        let (encounters, gaps, loitering, portVisits, identityChanges, spoofed) = (found[0], found[1], found[2], found[3], found[4], found[5])
+        var events = encounters + gaps
         events += DraughtChangeDetector().detect(in: tracks, across: events)
         events += DarkSTSDetector().detect(in: events + loitering)
         events += loitering
-        events += PortVisitDetector(ports: visitPorts).detect(in: tracks)
-        events += IdentityChangeDetector().detect(in: tracks)
-        let spoofing = SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm)
-        events += SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks)
+        events += portVisits
+        events += identityChanges
+        events += spoofed
         events.sort { ($0.start, $0.kind.rawValue, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.kind.rawValue, $1.mmsi.first?.rawValue ?? 0) }
 
         // Screen every vessel first: a listing is one of the risk score's reasons.
-        let listings = try Screen.listings(for: tracks, lists: lists)
+        let listings = try screening.value().map { Analyze.listings(for: tracks, screener: Screener(index: $0)) } ?? [:]
         events = Screen.annotate(events, with: listings)
         let risks = RiskScorer().score(tracks, events: events, listed: { listings[$0] != nil })
         let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks, listings: listings)

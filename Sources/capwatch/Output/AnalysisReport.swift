@@ -23,24 +23,38 @@ struct AnalysisReport {
         } catch {
             throw CapwatchCLIError("\(directory): cannot create the output directory: \(error.localizedDescription)")
         }
-        try save(eventsJSON, as: "events.json", in: directory)
-        try save(GeoJSONWriter.render(events), as: "events.geojson", in: directory)
-        try save(VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings), as: "vessels.csv", in: directory)
-        try save(ledgerJSON, as: "ledger.json", in: directory)
+        // The files are independent: render them on both cores.
+        let files: [(name: String, render: @Sendable () -> [UInt8])] = [
+            ("events.json", { [events] in AnalysisReport.eventsJSON(events) }),
+            ("events.geojson", { [events] in GeoJSONWriter.render(events) }),
+            ("vessels.csv", { [tracks, events, risks, listings] in Array(VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings).utf8) }),
+            ("ledger.json", { [ledgerJSON] in Array(ledgerJSON.utf8) }),
+        ]
+        let rendered = ParallelMap.map(files.count) { files[$0].render() }
+        for (file, bytes) in zip(files, rendered) { try save(bytes, as: file.name, in: directory) }
     }
 
-    private func save(_ text: String, as name: String, in directory: String) throws {
+    private func save(_ bytes: [UInt8], as name: String, in directory: String) throws {
         let path = (directory as NSString).appendingPathComponent(name)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CapwatchCLIError("\(path): cannot write: \(error.localizedDescription)")
         }
     }
 
-    /// A JSON array of events, one per line.
-    var eventsJSON: String {
-        events.isEmpty ? "[]\n" : "[\n" + events.map(\.json).joined(separator: ",\n") + "\n]\n"
+    /// A JSON array of events, one per line, as UTF-8 bytes.
+    static func eventsJSON(_ events: [Event]) -> [UInt8] {
+        guard !events.isEmpty else { return Array("[]\n".utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(events.count * 600 + 8)
+        JSONText.append("[\n", to: &out)
+        for (i, e) in events.enumerated() {
+            if i > 0 { JSONText.append(",\n", to: &out) }
+            e.appendJSON(to: &out)
+        }
+        JSONText.append("\n]\n", to: &out)
+        return out
     }
 
     /// The summary printed after the run.

@@ -6,30 +6,60 @@ import CapwatchCore
 /// the last position before it (`off_lat`, `off_lon`) to the first after it (`on_lat`, `on_lon`).
 enum GeoJSONWriter {
     /// - Parameter events: the events, in the order they should appear.
-    /// - Returns: the GeoJSON text.
-    static func render(_ events: [Event]) -> String {
-        var features: [String] = []
-        features.reserveCapacity(events.count)
+    /// - Returns: the GeoJSON text as UTF-8 bytes, one feature per line.
+    static func render(_ events: [Event]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(events.count * 700 + 64)
+        JSONText.append("{\"type\":\"FeatureCollection\",\"features\":[\n", to: &out)
+        var properties: [UInt8] = []
+        var first = true
+        func feature(_ geometry: (inout [UInt8]) -> Void) {
+            if !first { JSONText.append(",\n", to: &out) }
+            first = false
+            JSONText.append("{\"type\":\"Feature\",\"geometry\":", to: &out)
+            geometry(&out)
+            JSONText.append(",\"properties\":", to: &out)
+            out.append(contentsOf: properties)
+            out.append(UInt8(ascii: "}"))
+        }
         for event in events {
             // Event.json is `{"kind":…,"lat":…,"lon":…,…}`: reuse it whole as the properties.
-            let properties = event.json
-            features.append(
-                "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(number(event.position.longitude)),\(number(event.position.latitude))]},\"properties\":\(properties)}"
-            )
+            properties.removeAll(keepingCapacity: true)
+            event.appendJSON(to: &properties)
+            feature { out in
+                JSONText.append("{\"type\":\"Point\",\"coordinates\":[", to: &out)
+                number(event.position.longitude, &out)
+                out.append(UInt8(ascii: ","))
+                number(event.position.latitude, &out)
+                JSONText.append("]}", to: &out)
+            }
             if let offLat = event.evidence["off_lat"]?.doubleValue, let offLon = event.evidence["off_lon"]?.doubleValue,
                 let onLat = event.evidence["on_lat"]?.doubleValue, let onLon = event.evidence["on_lon"]?.doubleValue
             {
-                features.append(
-                    "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[\(number(offLon)),\(number(offLat))],[\(number(onLon)),\(number(onLat))]]},\"properties\":\(properties)}"
-                )
+                feature { out in
+                    JSONText.append("{\"type\":\"LineString\",\"coordinates\":[[", to: &out)
+                    number(offLon, &out)
+                    out.append(UInt8(ascii: ","))
+                    number(offLat, &out)
+                    JSONText.append("],[", to: &out)
+                    number(onLon, &out)
+                    out.append(UInt8(ascii: ","))
+                    number(onLat, &out)
+                    JSONText.append("]]}", to: &out)
+                }
             }
         }
-        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+        JSONText.append("\n]}\n", to: &out)
+        return out
     }
 
-    private static func number(_ v: Double) -> String {
+    private static func number(_ v: Double, _ out: inout [UInt8]) {
         // Seven decimals is 1 cm: finer than any AIS position.
         let scaled = (v * 10_000_000).rounded() / 10_000_000
-        return scaled == scaled.rounded() ? String(Int64(scaled)) : String(scaled)
+        if scaled == scaled.rounded() {
+            JSONText.appendInteger(Int64(scaled), to: &out)
+        } else {
+            out.append(contentsOf: scaled.description.utf8)
+        }
     }
 }
