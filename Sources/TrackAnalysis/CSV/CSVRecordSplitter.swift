@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits CSV records into fields one physical line at a time, following RFC 4180: fields
 /// separated by a one-byte delimiter, optionally enclosed in double quotes, `""` inside quotes for
 /// a quote, line breaks allowed inside quotes (the record then continues on the next line).
@@ -28,6 +34,10 @@ struct CSVRecordSplitter {
 
     /// Feeds one physical line without its `\n`. Returns true when a record is complete.
     mutating func feed(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !inQuotes, let base = line.baseAddress, memchr(base, 34, line.count) == nil {
+            feedUnquoted(line)
+            return true
+        }
         if inQuotes {
             bytes.append(10)  // the line break belongs to the quoted field
         } else {
@@ -89,6 +99,35 @@ struct CSVRecordSplitter {
         if inQuotes { return false }
         fieldEnds.append(bytes.count)
         return true
+    }
+
+    /// The common case, a line without any quote: the fields are the bytes between delimiters,
+    /// copied in one block; only the delimiters are searched.
+    private mutating func feedUnquoted(_ line: UnsafeBufferPointer<UInt8>) {
+        var n = line.count
+        if n > 0, line[n - 1] == 13 { n -= 1 }
+        let delimiter = self.delimiter
+        var delimiters = 0
+        for i in 0..<n where line[i] == delimiter { delimiters += 1 }
+        // Field i spans from after the i-th delimiter to the next; with the delimiters removed the
+        // end of field i in `bytes` is its end in the line minus i.
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(n)
+        fieldEnds.reserveCapacity(delimiters + 1)
+        var start = 0
+        var removed = 0
+        for i in 0..<n where line[i] == delimiter {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<i]))
+            fieldEnds.append(i - removed)
+            removed += 1
+            start = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<n]))
+        fieldEnds.append(n - removed)
+        inQuotes = false
+        justClosedQuote = false
+        fieldStart = 0
     }
 
     /// Abandons a pending record (after reporting an unterminated quote).

@@ -71,6 +71,20 @@ public struct PositionCSVParser: Sendable {
         }
     }
 
+    /// A parser for the text that starts `lines` physical lines after the point this one has
+    /// reached, with the same layout: how a reader parses two parts of one file at once. Nil when
+    /// there is no layout yet or a quoted field is open (the next part cannot be parsed on its own).
+    /// - Parameter lines: the number of physical lines between here and the start of the other part, ≥ 0.
+    public func continuation(afterLines lines: Int) -> PositionCSVParser? {
+        guard layout != nil, !splitter.isPending else { return nil }
+        var other = self
+        other.lineNumber += lines
+        return other
+    }
+
+    /// True when the last line ended inside a quoted field (the record continues on the next line).
+    public var isInsideQuotedField: Bool { splitter.isPending }
+
     /// Ends the input. Returns an error when it ended inside a quoted field.
     public mutating func finish() -> TrackAnalysisError? {
         guard splitter.isPending else { return nil }

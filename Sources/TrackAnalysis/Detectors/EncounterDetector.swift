@@ -133,28 +133,27 @@ public struct EncounterDetector: Sendable {
                 let nx = fx - Double(cx) < 0.5 ? cx - 1 : cx + 1
                 let ny = fy - Double(cy) < 0.5 ? cy - 1 : cy + 1
                 let nz = fz - Double(cz) < 0.5 ? cz - 1 : cz + 1
-                for gx in [cx, nx] {
-                    for gy in [cy, ny] {
-                        for gz in [cz, nz] {
-                            var q = grid.first(SliceGrid.key(gx, gy, gz))
-                            while q >= 0 {
-                                let qi = Int(q)
-                                let dx = xs[qi] - x
-                                let dy = ys[qi] - y
-                                let dz = zs[qi] - z
-                                let d2 = dx * dx + dy * dy + dz * dz
-                                if d2 <= chordLimit2 {
-                                    let sq = Int(order[start + qi])
-                                    let (first, second) = s.vessels[sq] < s.vessels[si] ? (sq, si) : (si, sq)
-                                    let chord = d2.squareRoot()
-                                    let arc = 2 * GeoPoint.earthRadiusMetres * asin(min(1, chord / (2 * GeoPoint.earthRadiusMetres)))
-                                    hits.append(Hit(a: s.vessels[first], b: s.vessels[second], slice: slice, distance: Float(arc),
-                                                    sogA: s.speeds[first], sogB: s.speeds[second], midX: (xs[qi] + x) / 2, midY: (ys[qi] + y) / 2,
-                                                    midZ: (zs[qi] + z) / 2))
-                                }
-                                q = grid.next[qi]
-                            }
+                for corner in 0..<8 {  // the 2 × 2 × 2 cells: own cell or the neighbour on each axis
+                    let gx = corner & 4 == 0 ? cx : nx
+                    let gy = corner & 2 == 0 ? cy : ny
+                    let gz = corner & 1 == 0 ? cz : nz
+                    var q = grid.first(SliceGrid.key(gx, gy, gz))
+                    while q >= 0 {
+                        let qi = Int(q)
+                        let dx = xs[qi] - x
+                        let dy = ys[qi] - y
+                        let dz = zs[qi] - z
+                        let d2 = dx * dx + dy * dy + dz * dz
+                        if d2 <= chordLimit2 {
+                            let sq = Int(order[start + qi])
+                            let (first, second) = s.vessels[sq] < s.vessels[si] ? (sq, si) : (si, sq)
+                            let chord = d2.squareRoot()
+                            let arc = 2 * GeoPoint.earthRadiusMetres * asin(min(1, chord / (2 * GeoPoint.earthRadiusMetres)))
+                            hits.append(Hit(a: s.vessels[first], b: s.vessels[second], slice: slice, distance: Float(arc),
+                                            sogA: s.speeds[first], sogB: s.speeds[second], midX: (xs[qi] + x) / 2, midY: (ys[qi] + y) / 2,
+                                            midZ: (zs[qi] + z) / 2))
                         }
+                        q = grid.next[qi]
                     }
                 }
                 grid.insert(SliceGrid.key(cx, cy, cz), point: Int32(j))

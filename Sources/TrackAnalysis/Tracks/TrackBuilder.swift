@@ -110,6 +110,21 @@ public struct TrackBuilder: Sendable {
         return tracks
     }
 
+    /// An upper bound of ``GeoPoint/distance(to:)`` in metres, without trigonometry. In the
+    /// haversine formula `a = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2) ≤ (Δφ/2)² + (Δλ/2)² = b` (as
+    /// |sin x| ≤ |x| and cos ≤ 1), and `asin(y) ≤ 1.0472·y` for `y ≤ 0.5` (asin(0.5) = π/6 =
+    /// 0.5236, and asin(y)/y grows with y), so `d = 2R·asin(√a) ≤ 2R·1.0472·√b`. The bound is
+    /// widened by 10⁻⁹ against rounding; beyond `√b > 0.5` it is infinite.
+    @inline(__always)
+    static func distanceUpperBound(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let halfRadian = Double.pi / 360
+        let dPhi = (lat2 - lat1) * halfRadian
+        let dLambda = (lon2 - lon1) * halfRadian
+        let root = (dPhi * dPhi + dLambda * dLambda).squareRoot()
+        guard root <= 0.5 else { return .infinity }
+        return 2 * GeoPoint.earthRadiusMetres * 1.0472 * root * (1 + 1e-9)
+    }
+
     private static func makeTrack(_ a: inout Accumulator, _ p: TrackParameters) -> Track {
         let n = a.times.count
         if !a.isSorted {
@@ -157,9 +172,14 @@ public struct TrackBuilder: Sendable {
             a.statuses[w] = a.statuses[r]
             if lastKept >= 0 {
                 let dt = max(Double(a.times[w] - a.times[lastKept]) / 1000, p.timeResolutionSeconds)
-                let d = GeoPoint(latitude: a.latitudes[lastKept], longitude: a.longitudes[lastKept])
-                    .distance(to: GeoPoint(latitude: a.latitudes[w], longitude: a.longitudes[w]))
-                if d / dt > maxMetresPerSecond { outliers[w] = true }
+                // Most steps are far below the limit: a cheap upper bound of the distance settles
+                // them without trigonometry; only the others get the haversine distance.
+                let bound = Self.distanceUpperBound(a.latitudes[lastKept], a.longitudes[lastKept], a.latitudes[w], a.longitudes[w])
+                if bound / dt > maxMetresPerSecond {
+                    let d = GeoPoint(latitude: a.latitudes[lastKept], longitude: a.longitudes[lastKept])
+                        .distance(to: GeoPoint(latitude: a.latitudes[w], longitude: a.longitudes[w]))
+                    if d / dt > maxMetresPerSecond { outliers[w] = true }
+                }
             }
             if !outliers[w] { lastKept = w }
             w += 1

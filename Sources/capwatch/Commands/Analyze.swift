@@ -66,6 +66,7 @@ struct Analyze: ParsableCommand {
         let landMask = land.isEmpty ? nil : LandMask(polygons: try land.flatMap(LandGeoJSON.load))
         // The sanctions lists load on the other core while the inputs are read.
         let lists = self.lists
+        var phases = PhaseTimer()
         let screening = BackgroundTask { try Analyze.screeningIndex(lists: lists) }
         var ingest = Ingest(builder: TrackBuilder(parameters: TrackParameters(timeResolutionSeconds: timeResolution)))
         let totalBytes = inputs.compactMap { try? InputFile(path: $0).size }.reduce(0, +)
@@ -74,7 +75,9 @@ struct Analyze: ParsableCommand {
             try ingest.read(path: path, progress: &progress)
         }
         progress.finish()
+        phases.lap("read inputs")
         let tracks = ingest.builder.build()
+        phases.lap("build tracks")
         let dataEnd = tracks.compactMap { $0.times.last }.max().map { Timestamp(millisecondsSince1970: $0) }
 
         // The detectors that read only tracks are independent: run them on both cores.
@@ -85,14 +88,15 @@ struct Analyze: ParsableCommand {
         let loiteringParameters = LoiteringParameters(minimumDurationHours: loiterHours)
         let spoofing = SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm)
         let detectors: [@Sendable () -> [Event]] = [
-            { EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks) },
-            { GapDetector(parameters: gapParameters).detect(in: tracks, dataEnd: dataEnd) },
-            { LoiteringDetector(parameters: loiteringParameters, ports: visitPorts).detect(in: tracks) },
-            { PortVisitDetector(ports: visitPorts).detect(in: tracks) },
-            { IdentityChangeDetector().detect(in: tracks) },
-            { SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks) },
+            { PhaseTimer.measure("encounters") { EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks) } },
+            { PhaseTimer.measure("gaps") { GapDetector(parameters: gapParameters).detect(in: tracks, dataEnd: dataEnd) } },
+            { PhaseTimer.measure("loitering") { LoiteringDetector(parameters: loiteringParameters, ports: visitPorts).detect(in: tracks) } },
+            { PhaseTimer.measure("port visits") { PortVisitDetector(ports: visitPorts).detect(in: tracks) } },
+            { PhaseTimer.measure("identity changes") { IdentityChangeDetector().detect(in: tracks) } },
+            { PhaseTimer.measure("spoofing") { SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks) } },
         ]
         let found = ParallelMap.map(detectors.count) { detectors[$0]() }
+        phases.lap("detectors (both cores)")
         let (encounters, gaps, loitering, portVisits, identityChanges, spoofed) = (found[0], found[1], found[2], found[3], found[4], found[5])
         var events = encounters + gaps
         events += DraughtChangeDetector().detect(in: tracks, across: events)
@@ -102,13 +106,20 @@ struct Analyze: ParsableCommand {
         events += identityChanges
         events += spoofed
         events.sort { ($0.start, $0.kind.rawValue, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.kind.rawValue, $1.mmsi.first?.rawValue ?? 0) }
+        phases.lap("draught, dark STS, sort")
 
         // Screen every vessel first: a listing is one of the risk score's reasons.
-        let listings = try screening.value().map { Analyze.listings(for: tracks, screener: Screener(index: $0)) } ?? [:]
+        let index = try screening.value()
+        phases.lap("wait for the sanctions lists")
+        let listings = index.map { Analyze.listings(for: tracks, screener: Screener(index: $0)) } ?? [:]
         events = Screen.annotate(events, with: listings)
+        phases.lap("screen vessels")
         let risks = RiskScorer().score(tracks, events: events, listed: { listings[$0] != nil })
+        phases.lap("risk scores")
         let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks, listings: listings)
         try report.write(to: out)
+        phases.lap("write files")
+        phases.report()
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
     }
 

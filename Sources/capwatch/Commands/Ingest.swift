@@ -23,12 +23,12 @@ struct Ingest {
         var head: [UInt8] = []
         let decoder = AISStreamDecoder()
         var extractor = AISObservationExtractor()
-        var parser = PositionCSVParser()
-        var lines = LineSplitter()
+        var csv = ParallelCSVReader(path: path)
         var builder = self.builder
         var rows = 0
         var rowErrors = 0
         var samples = csvErrorSamples
+        csv.samples = samples
         defer {
             self.builder = builder
             csvErrorSamples = samples
@@ -40,21 +40,10 @@ struct Ingest {
             case .staticData(let s): builder.add(s)
             }
         }
-        func csvLine(_ line: UnsafeBufferPointer<UInt8>) {
-            switch parser.parse(utf8: line) {
-            case .record(let r):
-                rows += 1
-                builder.add(r)
-            case .failure(let e):
-                rowErrors += 1
-                if samples.count < 10 { samples.append("\(path): \(e)") }
-            case .header, .skipped: break
-            }
-        }
         func process(_ chunk: UnsafeRawBufferPointer) {
             switch kind {
             case .nmea?: decoder.decode(chunk: chunk) { extractor.extract($0, observe) }
-            case .csv?: lines.feed(chunk, csvLine)
+            case .csv?: csv.feed(chunk, into: &builder)
             case nil: break
             }
         }
@@ -87,11 +76,10 @@ struct Ingest {
                 FileHandle.standardError.write(Data("\(path): warning: no tag-block times and no base-station (type 4) reports: positions cannot be timed\n".utf8))
             }
         case .csv?:
-            lines.finish(csvLine)
-            if let e = parser.finish() {
-                rowErrors += 1
-                if samples.count < 10 { samples.append("\(path): \(e)") }
-            }
+            csv.finish(into: &builder)
+            rows = csv.rows
+            rowErrors = csv.rowErrors
+            samples = csv.samples
             csvFiles += 1
             csvRows += rows
             csvRowErrors += rowErrors

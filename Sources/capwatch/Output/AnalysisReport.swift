@@ -30,11 +30,20 @@ struct AnalysisReport {
             ("vessels.csv", { [tracks, events, risks, listings] in Array(VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings).utf8) }),
             ("ledger.json", { [ledgerJSON] in Array(ledgerJSON.utf8) }),
         ]
-        let rendered = ParallelMap.map(files.count) { files[$0].render() }
-        for (file, bytes) in zip(files, rendered) { try save(bytes, as: file.name, in: directory) }
+        let failures = ParallelMap.map(files.count) { i -> String? in
+            PhaseTimer.measure(files[i].name) {
+                do {
+                    try AnalysisReport.save(files[i].render(), as: files[i].name, in: directory)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw CapwatchCLIError(failure) }
     }
 
-    private func save(_ bytes: [UInt8], as name: String, in directory: String) throws {
+    private static func save(_ bytes: [UInt8], as name: String, in directory: String) throws {
         let path = (directory as NSString).appendingPathComponent(name)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

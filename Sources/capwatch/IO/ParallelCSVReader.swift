@@ -1,0 +1,123 @@
+import TrackAnalysis
+
+/// Reads a position CSV on both cores: the bytes are taken in rounds of a few megabytes, each
+/// round is cut at a line break near its middle, and the two halves are parsed at once (the second
+/// with ``PositionCSVParser/continuation(afterLines:)``, so line numbers in errors stay exact). The
+/// records then go to the track builder in file order, so the tracks are the same as from one
+/// parser reading line by line.
+///
+/// A round is parsed on one core when no header has been read yet, when the round is small, or
+/// when the first half ends inside a quoted field (a line break inside quotes: the second half is
+/// then parsed again, continuing the first). Memory is bounded by the round size, not the file.
+struct ParallelCSVReader {
+    /// What one part of a round produced.
+    private struct Part: Sendable {
+        var records: [PositionCSVRecord] = []
+        var rows = 0
+        var errors: [TrackAnalysisError] = []
+        var errorCount = 0
+        var parser: PositionCSVParser
+    }
+
+    /// The file's path, for error messages.
+    let path: String
+    /// Bytes per round (split in two halves); rounds end at a line break.
+    let roundBytes: Int
+    private(set) var parser = PositionCSVParser()
+    private var round: [UInt8] = []
+    /// Data rows that produced a record.
+    private(set) var rows = 0
+    /// Rows (or headers) that failed.
+    private(set) var rowErrors = 0
+    /// The first errors, prefixed with the path.
+    var samples: [String] = []
+
+    init(path: String, roundBytes: Int = 8 << 20) {
+        self.path = path
+        self.roundBytes = roundBytes
+    }
+
+    /// Takes the next chunk of the file; parses a round when enough bytes are there.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, into builder: inout TrackBuilder) {
+        round.append(contentsOf: chunk)
+        guard round.count >= roundBytes, let lastBreak = round.lastIndex(of: 10) else { return }
+        let rest = Array(round[(lastBreak + 1)...])
+        round.removeLast(round.count - lastBreak - 1)
+        parseRound(into: &builder)
+        round = rest
+    }
+
+    /// Parses what is left (a last line may lack its line break).
+    /// - Returns: the parser's end-of-input error (an unterminated quote), already counted.
+    mutating func finish(into builder: inout TrackBuilder) {
+        parseRound(into: &builder)
+        round = []
+        if let e = parser.finish() { note([e], count: 1) }
+    }
+
+    private mutating func note(_ errors: [TrackAnalysisError], count: Int) {
+        rowErrors += count
+        for e in errors where samples.count < 10 { samples.append("\(path): \(e)") }
+    }
+
+    private mutating func parseRound(into builder: inout TrackBuilder) {
+        guard !round.isEmpty else { return }
+        let parts: [Part] = round.withUnsafeBufferPointer { all -> [Part] in
+            let n = all.count
+            var split = n / 2
+            while split < n, all[split] != 10 { split += 1 }
+            split += 1
+            let linesBefore = split <= n ? Self.countLineBreaks(UnsafeBufferPointer(rebasing: all[0..<split])) : 0
+            guard n >= 1 << 20, split < n, let second = parser.continuation(afterLines: linesBefore) else {
+                return [Self.parse(all, parser)]
+            }
+            nonisolated(unsafe) let bytes = all
+            let cut = split
+            let first = parser
+            var halves = ParallelMap.map(2) { i in
+                i == 0 ? Self.parse(UnsafeBufferPointer(rebasing: bytes[0..<cut]), first)
+                    : Self.parse(UnsafeBufferPointer(rebasing: bytes[cut...]), second)
+            }
+            if halves[0].parser.isInsideQuotedField {
+                // A quoted field spans the cut: the second half continues the first.
+                halves[1] = Self.parse(UnsafeBufferPointer(rebasing: bytes[split...]), halves[0].parser)
+            }
+            return halves
+        }
+        for part in parts {
+            rows += part.rows
+            note(part.errors, count: part.errorCount)
+            for r in part.records { builder.add(r) }
+        }
+        parser = parts[parts.count - 1].parser
+    }
+
+    /// Parses whole lines (the last one may lack its break) with `parser`.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser) -> Part {
+        var part = Part(parser: parser)
+        part.records.reserveCapacity(bytes.count / 60)
+        var start = 0
+        let n = bytes.count
+        while start < n {
+            var end = start
+            while end < n, bytes[end] != 10 { end += 1 }
+            switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            case .record(let r):
+                part.rows += 1
+                part.records.append(r)
+            case .failure(let e):
+                part.errorCount += 1
+                if part.errors.count < 10 { part.errors.append(e) }
+            case .header, .skipped: break
+            }
+            start = end + 1
+        }
+        return part
+    }
+
+    private static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for b in bytes where b == 10 { count += 1 }
+        return count
+    }
+}
