@@ -15,8 +15,13 @@ struct CSVRecordSplitter {
     var delimiter: UInt8
     /// Unescaped contents of all fields of the current record, back to back.
     private(set) var bytes: [UInt8] = []
-    /// End offset in ``bytes`` of each field.
+    /// Start offset of each field, in ``bytes`` or, when ``fieldsInLine``, in the line last fed.
+    private(set) var fieldStarts: [Int] = []
+    /// End offset of each field, in ``bytes`` or, when ``fieldsInLine``, in the line last fed.
     private(set) var fieldEnds: [Int] = []
+    /// True when the record was one line without quotes: its fields were not copied and the
+    /// offsets refer to that line's bytes.
+    private(set) var fieldsInLine = false
     private var inQuotes = false
     private var justClosedQuote = false
     private var fieldStart = 0
@@ -29,8 +34,8 @@ struct CSVRecordSplitter {
     /// Number of fields in the completed record.
     var count: Int { fieldEnds.count }
 
-    /// The byte range of field `i` in ``bytes``.
-    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : fieldEnds[i - 1])..<fieldEnds[i] }
+    /// The byte range of field `i`, in ``bytes`` or (``fieldsInLine``) in the line last fed.
+    func range(_ i: Int) -> Range<Int> { fieldStarts[i]..<fieldEnds[i] }
 
     /// Feeds one physical line without its `\n`. Returns true when a record is complete.
     mutating func feed(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -38,6 +43,7 @@ struct CSVRecordSplitter {
             feedUnquoted(line)
             return true
         }
+        fieldsInLine = false
         if inQuotes {
             bytes.append(10)  // the line break belongs to the quoted field
         } else {
@@ -98,40 +104,44 @@ struct CSVRecordSplitter {
         self.fieldStart = fieldStart
         if inQuotes { return false }
         fieldEnds.append(bytes.count)
+        fieldStarts.removeAll(keepingCapacity: true)
+        for i in fieldEnds.indices { fieldStarts.append(i == 0 ? 0 : fieldEnds[i - 1]) }
         return true
     }
 
-    /// The common case, a line without any quote: the fields are the bytes between delimiters,
-    /// copied in one block; only the delimiters are searched.
+    /// The common case, a line without any quote: nothing is copied, the field offsets point
+    /// into the line (``fieldsInLine``); only the delimiters are searched.
     private mutating func feedUnquoted(_ line: UnsafeBufferPointer<UInt8>) {
         var n = line.count
         if n > 0, line[n - 1] == 13 { n -= 1 }
         let delimiter = self.delimiter
-        var delimiters = 0
-        for i in 0..<n where line[i] == delimiter { delimiters += 1 }
-        // Field i spans from after the i-th delimiter to the next; with the delimiters removed the
-        // end of field i in `bytes` is its end in the line minus i.
-        bytes.removeAll(keepingCapacity: true)
+        fieldStarts.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
-        bytes.reserveCapacity(n)
-        fieldEnds.reserveCapacity(delimiters + 1)
         var start = 0
-        var removed = 0
         for i in 0..<n where line[i] == delimiter {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<i]))
-            fieldEnds.append(i - removed)
-            removed += 1
+            fieldStarts.append(start)
+            fieldEnds.append(i)
             start = i + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[start..<n]))
-        fieldEnds.append(n - removed)
+        fieldStarts.append(start)
+        fieldEnds.append(n)
+        fieldsInLine = true
         inQuotes = false
         justClosedQuote = false
         fieldStart = 0
     }
 
+    /// Calls `body` with the bytes the field ranges refer to: `line` (the line last fed) when
+    /// ``fieldsInLine``, else the unescaped copy in ``bytes``.
+    func withRecordBytes<R>(line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if fieldsInLine { return try body(line) }
+        return try bytes.withUnsafeBufferPointer { try body($0) }
+    }
+
     /// Abandons a pending record (after reporting an unterminated quote).
     mutating func reset() {
+        fieldsInLine = false
+        fieldStarts.removeAll(keepingCapacity: true)
         inQuotes = false
         justClosedQuote = false
         bytes.removeAll(keepingCapacity: true)

@@ -34,7 +34,7 @@ extension PortList {
                     if columns == nil { splitter.delimiter = line.filter({ $0 == 59 }).count > line.filter({ $0 == 44 }).count ? 59 : 44 }
                 }
                 guard splitter.feed(line) else { continue }
-                let cells: [String] = splitter.bytes.withUnsafeBufferPointer { buf in
+                let cells: [String] = splitter.withRecordBytes(line: line) { buf in
                     (0..<splitter.count).map { String(decoding: ByteParsing.trimmed(UnsafeBufferPointer(rebasing: buf[splitter.range($0)])), as: UTF8.self) }
                 }
                 guard let c = columns else {

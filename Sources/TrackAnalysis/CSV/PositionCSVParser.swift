@@ -61,13 +61,18 @@ public struct PositionCSVParser: Sendable {
             if layout == nil { splitter.delimiter = Self.detectDelimiter(line) }
         }
         guard splitter.feed(line) else { return .skipped }
-        guard let layout else { return readHeader() }
-        return splitter.bytes.withUnsafeBufferPointer { buf in
-            do throws(TrackAnalysisError) {
-                return try readRow(buf, layout)
-            } catch {
-                return .failure(error)
-            }
+        if splitter.fieldsInLine { return read(line) }
+        let copied = splitter.bytes
+        return copied.withUnsafeBufferPointer { read($0) }
+    }
+
+    /// Reads the record just split, whose fields are in `buf`.
+    private mutating func read(_ buf: UnsafeBufferPointer<UInt8>) -> Output {
+        guard let layout else { return readHeader(buf) }
+        do throws(TrackAnalysisError) {
+            return try readRow(buf, layout)
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -101,10 +106,8 @@ public struct PositionCSVParser: Sendable {
         return semicolons > commas ? 59 : 44
     }
 
-    private mutating func readHeader() -> Output {
-        let names = (0..<splitter.count).map { i in
-            splitter.bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[splitter.range(i)]), as: UTF8.self) }
-        }
+    private mutating func readHeader(_ buf: UnsafeBufferPointer<UInt8>) -> Output {
+        let names = (0..<splitter.count).map { i in String(decoding: UnsafeBufferPointer(rebasing: buf[splitter.range(i)]), as: UTF8.self) }
         let delimiter = Character(Unicode.Scalar(splitter.delimiter))
         if let layout = PositionCSVLayout(header: names, delimiter: delimiter) {
             self.layout = layout
