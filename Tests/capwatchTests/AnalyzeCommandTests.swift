@@ -141,4 +141,60 @@ struct AnalyzeCommandTests {
         #expect(r.stdout.contains("rows.csv: line 3, field \"lat\""))
         #expect(r.stdout.contains("2 positions"))
     }
+    @Test("a CSV large enough to be parsed on both cores: same counts, exact line numbers, a quoted line break across the cut")
+    func largeCSVParsedInParallel() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("large.csv")
+        // 30,000 rows of one vessel every 10 s (about 2.2 MB, more than the 1 MB below which a
+        // round is parsed on one core). Rows 14,000–16,000 carry a quoted name with a line break, so
+        // physical lines and records differ; the cut falls at the first line break after the middle
+        // of the file, and padding is added to the first row until that break is inside quotes.
+        // Row 25,000 has a bad latitude: its physical line is 1 (header) + 25,000 + the 2,001 extra
+        // lines of the quoted names before it.
+        let header = "timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught\n"
+        let formatter = ISO8601DateFormatter()
+        func rows(padding: Int) -> String {
+            var text = header
+            for k in 1...30_000 {
+                let seconds = 1_551_398_400 + k * 10  // from 2019-03-01T00:00:00Z
+                let t = Date(timeIntervalSince1970: TimeInterval(seconds))
+                let stamp = formatter.string(from: t)
+                let lat = k == 25_000 ? "abc" : String(format: "%.5f", 30 + Double(k) * 0.0001)
+                var name = "TANKER"
+                if k == 1 { name += String(repeating: "X", count: padding) }
+                if (14_000...16_000).contains(k) { name = "\"LINE\nBREAK\"" }
+                text += "\(stamp),445123000,\(lat),124.0,8.0,90,,\(name),,,,,\n"
+            }
+            return text
+        }
+        var padding = 0
+        var text = rows(padding: 0)
+        while true {
+            let bytes = Array(text.utf8)
+            var cut = bytes.count / 2
+            while bytes[cut] != 10 { cut += 1 }
+            let quotesBefore = bytes[0..<cut].filter { $0 == 34 }.count
+            if quotesBefore % 2 == 1 { break }  // the break at the cut is inside a quoted name
+            padding += 1
+            text = rows(padding: padding)
+        }
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("o").path])
+        #expect(r.stdout.contains("29999 rows read, 1 rows rejected"), "stdout: \(r.stdout)")
+        #expect(r.stdout.contains("large.csv: line \(1 + 25_000 + 2_001), field \"lat\""))
+        #expect(r.stdout.contains("29999 positions"))
+    }
+
+    @Test("negative thresholds are refused by name, and an unwritable output directory before any reading")
+    func badOptions() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let r1 = try CommandRunner.run(["analyze", "Samples/ais-nmea-sample.log", "--gap-hours", "-1"])
+        #expect(r1.status != 0)
+        #expect(r1.stderr.contains("--gap-hours must be a positive number of hours"))
+        let file = dir.appendingPathComponent("a-file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let r2 = try CommandRunner.run(["analyze", dir.appendingPathComponent("missing.csv").path, "--out", file.path])
+        #expect(r2.status != 0)
+        #expect(r2.stderr.contains("a-file: cannot create the output directory"))
+    }
 }

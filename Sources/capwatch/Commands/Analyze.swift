@@ -25,25 +25,25 @@ struct Analyze: ParsableCommand {
     @Option(help: "Port/anchorage list, CSV with name,lat,lon columns: encounters within 10 km of one are not reported.")
     var ports: String?
 
-    @Option(help: "AIS gap threshold in hours (Global Fishing Watch uses 12).")
+    @Option(parsing: .unconditional, help: "AIS gap threshold in hours (Global Fishing Watch uses 12).")
     var gapHours = 12.0
 
-    @Option(help: "Encounter distance in metres (GFW: 500).")
+    @Option(parsing: .unconditional, help: "Encounter distance in metres (GFW: 500).")
     var encounterDistance = 500.0
 
-    @Option(help: "Minimum encounter duration in hours (GFW: 2).")
+    @Option(parsing: .unconditional, help: "Minimum encounter duration in hours (GFW: 2).")
     var encounterHours = 2.0
 
     @Option(help: "Land polygons (GeoJSON Polygon/MultiPolygon, e.g. Natural Earth land): positions on land are reported as spoofing. Repeatable.")
     var land: [String] = []
 
-    @Option(help: "A position counts as on land only this far inland, in km (absorbs the coastline's error; 2 for Natural Earth 10 m, 5 for 50 m).")
+    @Option(parsing: .unconditional, help: "A position counts as on land only this far inland, in km (absorbs the coastline's error; 2 for Natural Earth 10 m, 5 for 50 m).")
     var landToleranceKm = 2.0
 
-    @Option(help: "Minimum loitering duration in hours (slow below 2 kn away from port).")
+    @Option(parsing: .unconditional, help: "Minimum loitering duration in hours (slow below 2 kn away from port).")
     var loiterHours = 2.0
 
-    @Option(help: "Time resolution of the input in seconds: reports closer than this are not used to flag impossible speeds (60 for minute-stamped exports).")
+    @Option(parsing: .unconditional, help: "Time resolution of the input in seconds: reports closer than this are not used to flag impossible speeds (60 for minute-stamped exports).")
     var timeResolution = 1.0
 
     @Option(help: "Sanctions list directory (un/consolidated.xml, ofac/*.csv); default as for `capwatch screen`. Every vessel is screened by IMO, MMSI, call sign and name.")
@@ -62,6 +62,8 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse an output directory that cannot be written before spending time on the analysis.
+        try AnalysisReport.prepare(directory: out)
         let portList = try ports.map(Analyze.loadPorts)
         let landMask = land.isEmpty ? nil : LandMask(polygons: try land.flatMap(LandGeoJSON.load))
         // The sanctions lists load on the other core while the inputs are read.

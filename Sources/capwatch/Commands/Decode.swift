@@ -30,7 +30,7 @@ struct Decode: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+        if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be 1...64.") }
     }
 
     func run() throws {

@@ -17,12 +17,21 @@ struct AnalysisReport {
 
     /// Writes `events.json`, `events.geojson` and `vessels.csv` into `directory` (created if needed).
     /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
-    func write(to directory: String) throws {
+    /// Creates `directory` if needed and checks that files can be created in it.
+    /// - Throws: ``CapwatchCLIError`` naming the directory when it cannot be created or written.
+    static func prepare(directory: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw CapwatchCLIError("\(directory): cannot create the output directory: \(error.localizedDescription)")
         }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw CapwatchCLIError("\(directory): the output directory is not writable")
+        }
+    }
+
+    func write(to directory: String) throws {
+        try AnalysisReport.prepare(directory: directory)
         // The files are independent: render them on both cores.
         let files: [(name: String, render: @Sendable () -> [UInt8])] = [
             ("events.json", { [events] in AnalysisReport.eventsJSON(events) }),
