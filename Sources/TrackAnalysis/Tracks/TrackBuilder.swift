@@ -96,6 +96,33 @@ public struct TrackBuilder: Sendable {
         if let s = record.staticReport { add(s) }
     }
 
+    /// Appends everything `later` collected, as if its reports had been added here after this
+    /// builder's own: how a reader that parses two parts of a file at once joins them. Per vessel,
+    /// positions keep their order (this builder's first) and a static report of `later` that
+    /// repeats this builder's last one unchanged is dropped, as ``add(_:)-(StaticReport)`` would.
+    /// - Parameter later: a builder of the reports that follow this one's in the input.
+    public mutating func append(contentsOf later: TrackBuilder) {
+        positionCount += later.positionCount
+        staticReportCount += later.staticReportCount
+        for other in later.vessels {
+            let s = slot(for: other.mmsi)
+            if let last = vessels[s].times.last, let first = other.times.first, first < last { vessels[s].isSorted = false }
+            if !other.isSorted { vessels[s].isSorted = false }
+            vessels[s].times.append(contentsOf: other.times)
+            vessels[s].latitudes.append(contentsOf: other.latitudes)
+            vessels[s].longitudes.append(contentsOf: other.longitudes)
+            vessels[s].speeds.append(contentsOf: other.speeds)
+            vessels[s].courses.append(contentsOf: other.courses)
+            vessels[s].headings.append(contentsOf: other.headings)
+            vessels[s].statuses.append(contentsOf: other.statuses)
+            var statics = other.statics[...]
+            if let mine = vessels[s].statics.last, let theirs = statics.first, theirs.time >= mine.time, Self.sameIdentity(mine, theirs) {
+                statics = statics.dropFirst()
+            }
+            vessels[s].statics.append(contentsOf: statics)
+        }
+    }
+
     /// The tracks, one per MMSI that sent anything (a vessel with only static reports has an
     /// empty track), sorted by MMSI.
     public consuming func build() -> [Track] {

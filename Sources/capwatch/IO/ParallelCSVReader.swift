@@ -2,9 +2,10 @@ import TrackAnalysis
 
 /// Reads a position CSV on both cores: the bytes are taken in rounds of a few megabytes, each
 /// round is cut at a line break near its middle, and the two halves are parsed at once (the second
-/// with ``PositionCSVParser/continuation(afterLines:)``, so line numbers in errors stay exact). The
-/// records then go to the track builder in file order, so the tracks are the same as from one
-/// parser reading line by line.
+/// with ``PositionCSVParser/continuation(afterLines:)``, so line numbers in errors stay exact), each
+/// into a track builder of its own. The two are then appended to the main builder in file order
+/// (``TrackBuilder/append(contentsOf:)``), so the tracks are the same as from one parser reading
+/// line by line.
 ///
 /// A round is parsed on one core when no header has been read yet, when the round is small, or
 /// when the first half ends inside a quoted field (a line break inside quotes: the second half is
@@ -12,7 +13,7 @@ import TrackAnalysis
 struct ParallelCSVReader {
     /// What one part of a round produced.
     private struct Part: Sendable {
-        var records: [PositionCSVRecord] = []
+        var builder: TrackBuilder
         var rows = 0
         var errors: [TrackAnalysisError] = []
         var errorCount = 0
@@ -62,6 +63,7 @@ struct ParallelCSVReader {
 
     private mutating func parseRound(into builder: inout TrackBuilder) {
         guard !round.isEmpty else { return }
+        let parameters = builder.parameters
         let parts: [Part] = round.withUnsafeBufferPointer { all -> [Part] in
             let n = all.count
             var split = n / 2
@@ -69,33 +71,32 @@ struct ParallelCSVReader {
             split += 1
             let linesBefore = split <= n ? Self.countLineBreaks(UnsafeBufferPointer(rebasing: all[0..<split])) : 0
             guard n >= 1 << 20, split < n, let second = parser.continuation(afterLines: linesBefore) else {
-                return [Self.parse(all, parser)]
+                return [Self.parse(all, parser, parameters)]
             }
             nonisolated(unsafe) let bytes = all
             let cut = split
             let first = parser
             var halves = ParallelMap.map(2) { i in
-                i == 0 ? Self.parse(UnsafeBufferPointer(rebasing: bytes[0..<cut]), first)
-                    : Self.parse(UnsafeBufferPointer(rebasing: bytes[cut...]), second)
+                i == 0 ? Self.parse(UnsafeBufferPointer(rebasing: bytes[0..<cut]), first, parameters)
+                    : Self.parse(UnsafeBufferPointer(rebasing: bytes[cut...]), second, parameters)
             }
             if halves[0].parser.isInsideQuotedField {
                 // A quoted field spans the cut: the second half continues the first.
-                halves[1] = Self.parse(UnsafeBufferPointer(rebasing: bytes[split...]), halves[0].parser)
+                halves[1] = Self.parse(UnsafeBufferPointer(rebasing: bytes[split...]), halves[0].parser, parameters)
             }
             return halves
         }
         for part in parts {
             rows += part.rows
             note(part.errors, count: part.errorCount)
-            for r in part.records { builder.add(r) }
+            builder.append(contentsOf: part.builder)
         }
         parser = parts[parts.count - 1].parser
     }
 
     /// Parses whole lines (the last one may lack its break) with `parser`.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser) -> Part {
-        var part = Part(parser: parser)
-        part.records.reserveCapacity(bytes.count / 60)
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser, _ parameters: TrackParameters) -> Part {
+        var part = Part(builder: TrackBuilder(parameters: parameters), parser: parser)
         var start = 0
         let n = bytes.count
         while start < n {
@@ -104,7 +105,7 @@ struct ParallelCSVReader {
             switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
             case .record(let r):
                 part.rows += 1
-                part.records.append(r)
+                part.builder.add(r)
             case .failure(let e):
                 part.errorCount += 1
                 if part.errors.count < 10 { part.errors.append(e) }
