@@ -55,4 +55,41 @@ struct TrackBuilderTests {
         let track = try #require(builder.build().first)
         #expect(track.count == 2 && track.identity.versions.count == 1 && track.identity.current?.name == "CHON MA SAN")
     }
+    @Test("two builders appended in input order give the tracks of one builder fed everything")
+    func appendedBuildersMatchOneBuilder() throws {
+        let v = mmsi(445_000_003)
+        let w = mmsi(445_000_004)
+        let p = { (lat: Double) in GeoPoint(latitude: lat, longitude: 124.0) }
+        // First part: v at 00:00–00:20 (3 positions) and its identity; second part: v at 00:30 and
+        // 00:10 again (out of order), w at 00:05, and v's identity repeated unchanged (dropped, as a
+        // single builder drops it) then changed (kept).
+        let first = (0..<3).map { PositionReport(mmsi: v, time: at(0, 10 * $0), position: p(38 + 0.001 * Double($0)), sog: 1) }
+        let second = [
+            PositionReport(mmsi: v, time: at(0, 30), position: p(38.003), sog: 1),
+            PositionReport(mmsi: w, time: at(0, 5), position: p(37), sog: 2),
+            PositionReport(mmsi: v, time: at(0, 10), position: p(38.001), sog: 1),  // the 00:10 report heard twice
+        ]
+        let identity = StaticReport(mmsi: v, time: at(0, 1), name: "RYE SONG", draught: 6)
+        let repeated = StaticReport(mmsi: v, time: at(0, 31), name: "RYE SONG", draught: 6)
+        let changed = StaticReport(mmsi: v, time: at(0, 32), name: "RYE SONG", draught: 11.5)
+        var one = TrackBuilder()
+        var a = TrackBuilder()
+        var b = TrackBuilder()
+        for r in first { one.add(r); a.add(r) }
+        one.add(identity); a.add(identity)
+        for r in second { one.add(r); b.add(r) }
+        for s in [repeated, changed] { one.add(s); b.add(s) }
+        a.append(contentsOf: b)
+        #expect(a.positionCount == 6 && a.staticReportCount == 3)
+        let joined = a.build()
+        let reference = one.build()
+        #expect(joined.map(\.mmsi) == [v, w])
+        #expect(joined.map(\.times) == reference.map(\.times))
+        #expect(joined.map(\.latitudes) == reference.map(\.latitudes))
+        #expect(joined.map(\.duplicateCount) == [1, 0])
+        // Identity versions: RYE SONG at 00:01 (6 m), then the draught change at 00:32; the unchanged repeat adds none.
+        let versions = try #require(joined.first).identity.versions
+        #expect(versions.map(\.since) == [at(0, 1), at(0, 32)])
+        #expect(versions.map(\.since) == reference[0].identity.versions.map(\.since))
+    }
 }
