@@ -22,6 +22,9 @@ public struct TrackAnalysisError: Error, Hashable, Sendable, CustomStringConvert
         case invalidValue
         /// The input ended inside a quoted field.
         case unterminatedQuote
+        /// A data row has more or fewer fields than the header (often a delimiter inside an
+        /// unquoted value, which would shift every later column).
+        case wrongFieldCount
     }
 
     /// What went wrong.
@@ -60,6 +63,7 @@ public struct TrackAnalysisError: Error, Hashable, Sendable, CustomStringConvert
         case .invalidTimestamp: return prefix + "\(quoted) is not a valid time\(extra)"
         case .invalidValue: return prefix + "\(quoted) is not valid\(extra)"
         case .unterminatedQuote: return prefix + "quoted field not closed at end of input\(extra)"
+        case .wrongFieldCount: return prefix + "\(value ?? "a different number of") fields\(extra)"
         }
     }
 }

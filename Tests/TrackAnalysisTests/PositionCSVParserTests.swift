@@ -129,6 +129,22 @@ struct PositionCSVParserTests {
         #expect(batch.positions.count == 1 && batch.positions[0].sog == nil && batch.positions[0].cog == nil && batch.positions[0].heading == nil)
     }
 
+    @Test("a row with more or fewer fields than the header is refused, not read with shifted columns")
+    func wrongFieldCount() {
+        // Line 2: the name MARIA, II unquoted makes 8 fields where the header has 7, which would put
+        // " II" in ship_type_code. Line 3 lost its last field. Line 4 is right.
+        let batch = PositionCSVBatch(text: """
+            timestamp,mmsi,lat,lon,sog,ship_name,ship_type_code
+            2018-04-01T00:03:15Z,211409660,54,13,1.0,MARIA, II,80
+            2018-04-01T00:03:16Z,211409660,54,13,1.0,MARIA
+            2018-04-01T00:03:17Z,211409660,54,13,1.0,"MARIA, II",80
+            """)
+        #expect(batch.errors.map(\.code) == [.wrongFieldCount, .wrongFieldCount])
+        #expect(batch.errors.first?.description.hasPrefix("line 2: 8 fields (the header has 7;") == true)
+        #expect(batch.errors.map(\.line) == [2, 3])
+        #expect(batch.positions.count == 1 && batch.staticReports.first?.name == "MARIA, II")
+    }
+
     @Test func portList() throws {
         let (ports, errors) = try PortList.parseCSV("""
             name,country,lat,lon,harbor_size,harbor_type,wpi_number,alt_names,unlocode,country_iso2

@@ -14,6 +14,9 @@ import CapwatchCore
 /// is read normally. An unrecognised header is a failure too; until a recognised header arrives,
 /// every line is tried as a header and other rows fail with ``TrackAnalysisError/Code/missingHeader``.
 ///
+/// A data row must have as many fields as the header; one with more or fewer is refused
+/// (``TrackAnalysisError/Code/wrongFieldCount``) rather than read with shifted columns.
+///
 /// Cell rules, applied to every layout:
 /// - empty cell = not provided (nil); DMA's `Unknown`, `Unknown value`, `Undefined` likewise;
 /// - required: time and MMSI; latitude and longitude both or neither (a row without a position
@@ -129,6 +132,11 @@ public struct PositionCSVParser: Sendable {
     // MARK: - Rows
 
     private func readRow(_ buf: UnsafeBufferPointer<UInt8>, _ layout: PositionCSVLayout) throws(TrackAnalysisError) -> Output {
+        guard splitter.count == layout.columnNames.count else {
+            throw TrackAnalysisError(
+                code: .wrongFieldCount, line: recordStartLine, value: String(splitter.count),
+                detail: "the header has \(layout.columnNames.count); a delimiter inside an unquoted value shifts the columns after it, so the row is not used")
+        }
         let row = Row(buf: buf, splitter: splitter, layout: layout, line: recordStartLine)
         let time = try row.time()
         let mmsiValue = try row.requiredInteger(.mmsi)
