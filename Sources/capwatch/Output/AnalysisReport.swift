@@ -15,8 +15,6 @@ struct AnalysisReport {
     /// The best sanctions listing of each listed vessel (`capwatch analyze` screens every vessel).
     var listings: [MMSI: ScreeningMatch] = [:]
 
-    /// Writes `events.json`, `events.geojson` and `vessels.csv` into `directory` (created if needed).
-    /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
     /// Creates `directory` if needed and checks that files can be created in it.
     /// - Throws: ``CapwatchCLIError`` naming the directory when it cannot be created or written.
     static func prepare(directory: String) throws {
@@ -30,19 +28,26 @@ struct AnalysisReport {
         }
     }
 
+    /// Writes `events.json`, `events.geojson`, `vessels.csv` and `ledger.json` into `directory`
+    /// (created if needed), on both cores; the event files are written in pieces (``StreamedFile``).
+    /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
     func write(to directory: String) throws {
         try AnalysisReport.prepare(directory: directory)
-        // The files are independent: render them on both cores.
-        let files: [(name: String, render: @Sendable () -> [UInt8])] = [
-            ("events.json", { [events] in AnalysisReport.eventsJSON(events) }),
-            ("events.geojson", { [events] in GeoJSONWriter.render(events) }),
-            ("vessels.csv", { [tracks, events, risks, listings] in Array(VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings).utf8) }),
-            ("ledger.json", { [ledgerJSON] in Array(ledgerJSON.utf8) }),
+        @Sendable func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let files: [(name: String, write: @Sendable (StreamedFile) throws -> Void)] = [
+            ("events.json", { [events] file in try AnalysisReport.writeEventsJSON(events, to: file) }),
+            ("events.geojson", { [events] file in try GeoJSONWriter.write(events, to: file) }),
+            ("vessels.csv", { [tracks, events, risks, listings] file in
+                file.buffer.append(contentsOf: VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings).utf8)
+            }),
+            ("ledger.json", { [ledgerJSON] file in file.buffer.append(contentsOf: ledgerJSON.utf8) }),
         ]
         let failures = ParallelMap.map(files.count) { i -> String? in
             PhaseTimer.measure(files[i].name) {
                 do {
-                    try AnalysisReport.save(files[i].render(), as: files[i].name, in: directory)
+                    let file = try StreamedFile(path: path(files[i].name))
+                    try files[i].write(file)
+                    try file.commit()
                     return nil
                 } catch {
                     return "\(error)"
@@ -52,27 +57,20 @@ struct AnalysisReport {
         if let failure = failures.compactMap({ $0 }).first { throw CapwatchCLIError(failure) }
     }
 
-    private static func save(_ bytes: [UInt8], as name: String, in directory: String) throws {
-        let path = (directory as NSString).appendingPathComponent(name)
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CapwatchCLIError("\(path): cannot write: \(error.localizedDescription)")
+    /// Writes a JSON array of events, one per line.
+    /// - Throws: ``CapwatchCLIError`` when the file cannot be written.
+    static func writeEventsJSON(_ events: [Event], to file: StreamedFile) throws {
+        guard !events.isEmpty else {
+            JSONText.append("[]\n", to: &file.buffer)
+            return
         }
-    }
-
-    /// A JSON array of events, one per line, as UTF-8 bytes.
-    static func eventsJSON(_ events: [Event]) -> [UInt8] {
-        guard !events.isEmpty else { return Array("[]\n".utf8) }
-        var out: [UInt8] = []
-        out.reserveCapacity(events.count * 600 + 8)
-        JSONText.append("[\n", to: &out)
+        JSONText.append("[\n", to: &file.buffer)
         for (i, e) in events.enumerated() {
-            if i > 0 { JSONText.append(",\n", to: &out) }
-            e.appendJSON(to: &out)
+            if i > 0 { JSONText.append(",\n", to: &file.buffer) }
+            e.appendJSON(to: &file.buffer)
+            try file.flushIfFull()
         }
-        JSONText.append("\n]\n", to: &out)
-        return out
+        JSONText.append("\n]\n", to: &file.buffer)
     }
 
     /// The summary printed after the run.

@@ -5,11 +5,15 @@ import CapwatchCore
 /// parameters and evidence as properties. For a closed AIS gap, a LineString feature also joins
 /// the last position before it (`off_lat`, `off_lon`) to the first after it (`on_lat`, `on_lon`).
 enum GeoJSONWriter {
-    /// - Parameter events: the events, in the order they should appear.
-    /// - Returns: the GeoJSON text as UTF-8 bytes, one feature per line.
-    static func render(_ events: [Event]) -> [UInt8] {
+    /// Writes the GeoJSON text, one feature per line.
+    /// - Parameters:
+    ///   - events: the events, in the order they should appear.
+    ///   - file: where to write.
+    /// - Throws: ``CapwatchCLIError`` when the file cannot be written.
+    static func write(_ events: [Event], to file: StreamedFile) throws {
         var out: [UInt8] = []
-        out.reserveCapacity(events.count * 700 + 64)
+        swap(&out, &file.buffer)
+        defer { swap(&out, &file.buffer) }
         JSONText.append("{\"type\":\"FeatureCollection\",\"features\":[\n", to: &out)
         var properties: [UInt8] = []
         var first = true
@@ -48,9 +52,13 @@ enum GeoJSONWriter {
                     JSONText.append("]]}", to: &out)
                 }
             }
+            if out.count >= 1 << 20 {
+                swap(&out, &file.buffer)
+                defer { swap(&out, &file.buffer) }
+                try file.flushIfFull()
+            }
         }
         JSONText.append("\n]}\n", to: &out)
-        return out
     }
 
     private static func number(_ v: Double, _ out: inout [UInt8]) {
