@@ -6,14 +6,14 @@ import Foundation
 /// without a profiler.
 struct PhaseTimer {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var laps: [(String, Double)] = []
+    private var laps: [(String, Double, String)] = []
     private let enabled = ProcessInfo.processInfo.environment["CAPWATCH_TIMING"] != nil
 
     /// Ends the current phase under `name`.
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - last) / 1e9))
+        laps.append((name, Double(now - last) / 1e9, Self.memory()))
         last = now
     }
 
@@ -28,11 +28,23 @@ struct PhaseTimer {
         return result
     }
 
+    /// Resident and peak resident memory from /proc/self/status (Linux), e.g. `RSS 212 MB, peak 240 MB`.
+    private static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "memory unknown" }
+        func kilobytes(_ key: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        }
+        let rss = kilobytes("VmRSS:").map { "\($0 / 1024) MB" } ?? "?"
+        let peak = kilobytes("VmHWM:").map { "\($0 / 1024) MB" } ?? "?"
+        return "RSS \(rss), peak \(peak)"
+    }
+
     /// Prints the phases, one a line, in seconds.
     func report() {
         guard enabled else { return }
         let total = laps.reduce(0) { $0 + $1.1 }
-        var text = laps.map { String(format: "%8.3f s  %@", $0.1, $0.0) }.joined(separator: "\n")
+        var text = laps.map { String(format: "%8.3f s  %@  (%@)", $0.1, $0.0, $0.2) }.joined(separator: "\n")
         text += String(format: "\n%8.3f s  total\n", total)
         FileHandle.standardError.write(Data(text.utf8))
     }
