@@ -74,10 +74,7 @@ struct LedgerImport: ParsableCommand {
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw CapwatchCLIError("\(file): cannot read: \(error.localizedDescription)")
-        }
+        let text = try InputFile.readText(file)
         let parsed: NotificationCSV.Result
         do {
             parsed = try NotificationCSV.parse(text, file: file, table: options.conversionTable, assuming: options.assumedProduct)

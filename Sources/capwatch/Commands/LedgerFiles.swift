@@ -4,11 +4,7 @@ import Foundation
 /// Readers for the files the ledger commands take: the vessel register, analyze's events.json and
 /// vessels.csv, a list of listed MMSIs. Errors name the file and line.
 enum LedgerFiles {
-    static func read(_ path: String) throws -> String {
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CapwatchCLIError("\(path): cannot read: \(error.localizedDescription)")
-        }
-    }
+    static func read(_ path: String) throws -> String { try InputFile.readText(path) }
 
     /// `imo,deadweight_t,product` (header required; deadweight and product may be empty).
     static func register(_ path: String) throws -> [RegisteredVessel] {

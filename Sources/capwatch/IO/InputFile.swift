@@ -73,3 +73,21 @@ struct InputFile: ~Copyable {
         }
     }
 }
+
+extension InputFile {
+    /// The whole text of a small input file (a notification CSV, a vessel register, a query list):
+    /// read through ``forEachChunk(chunkSize:_:)``, so pipes, FIFOs, `-` and gzip work as for the
+    /// large inputs.
+    /// - Parameter path: the file, or `-` for standard input.
+    /// - Throws: ``CapwatchCLIError`` naming the file when it cannot be opened or read, is a
+    ///   directory, or is not UTF-8 text.
+    static func readText(_ path: String) throws -> String {
+        let input = try InputFile(path: path)
+        var bytes: [UInt8] = []
+        try input.forEachChunk { bytes.append(contentsOf: $0) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CapwatchCLIError("\(path): not UTF-8 text")
+        }
+        return text
+    }
+}
