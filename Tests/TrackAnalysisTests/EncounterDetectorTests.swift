@@ -26,6 +26,20 @@ struct EncounterDetectorTests {
         #expect(EncounterDetector().detect(in: buildTracks(a + b + c)).isEmpty)
     }
 
+    @Test("an encounter across midnight UTC (the detector resamples one day at a time) is found whole")
+    func encounterAcrossMidnight() throws {
+        // Both lie 200 m apart from 22:47 to 01:43 the next day, reporting every 7 min (off the
+        // grid, so one step straddles midnight and is interpolated in both days): close slices
+        // 22:50 … 01:40 = 18 slices, from first to last 2 h 50 min ≥ 2 h; SOG 0.3 kn < 2 kn.
+        let a = reports(tanker, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in p }
+        let b = reports(receiver, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in q }
+        let events = EncounterDetector().detect(in: buildTracks(a + b))
+        let e = try #require(events.first)
+        #expect(events.count == 1)
+        #expect(e.start == at(22, 50) && e.end == at(25, 40))
+        #expect(e.evidence["slices"] == .integer(18))
+    }
+
     @Test func ninetyMinuteMeetingIsTooShort() {
         // The receiver lies at Q from 01:00 to 02:30: slices 01:00 … 02:30 = 10 slices spanning 1.5 h < 2 h.
         let b = reports(receiver, from: at(1), to: at(2, 30)) { _ in q }

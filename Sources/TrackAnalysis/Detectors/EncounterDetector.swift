@@ -65,12 +65,43 @@ public struct EncounterDetector: Sendable {
         let p = parameters
         let sliceMs = max(1000, Int64((p.sliceMinutes * 60_000).rounded()))
         let maxGapMs = Int64((p.maximumInterpolationGapHours * 3_600_000).rounded())
-        var samples = Samples()
+        // Resample and find close pairs one day of slices at a time, so the resampled positions in
+        // memory are those of one window (the vessels active that day), whatever the time span.
+        let window = max(1, Int64(86_400_000 / sliceMs))
+        var spans: [(vessel: Int, first: Int64, last: Int64)] = []
         for (v, track) in tracks.enumerated() where Self.isVessel(track.mmsi) {
-            samples.resample(track, vessel: Int32(v), sliceMs: sliceMs, maxGapMs: maxGapMs)
+            guard let first = track.times.first, let last = track.times.last else { continue }
+            spans.append((v, floorDiv(first, sliceMs), floorDiv(last, sliceMs)))
         }
-        guard samples.count > 1 else { return [] }
-        let hits = closePairs(samples)
+        spans.sort { ($0.first, $0.vessel) < ($1.first, $1.vessel) }
+        var cursors = [ResampleCursor](repeating: ResampleCursor(), count: tracks.count)
+        var samples = Samples()
+        var hits: [Hit] = []
+        var active: [(vessel: Int, last: Int64)] = []
+        var nextSpan = 0
+        var w0 = spans.first.map { floorDiv($0.first, window) * window } ?? 0
+        while nextSpan < spans.count || !active.isEmpty {
+            if active.isEmpty, nextSpan < spans.count, spans[nextSpan].first >= w0 + window {
+                w0 = floorDiv(spans[nextSpan].first, window) * window  // skip empty days
+            }
+            let w1 = w0 + window
+            var added = false
+            while nextSpan < spans.count, spans[nextSpan].first < w1 {
+                active.append((spans[nextSpan].vessel, spans[nextSpan].last))
+                nextSpan += 1
+                added = true
+            }
+            if added { active.sort { $0.vessel < $1.vessel } }  // samples in track order, as one pass would give
+            samples.removeAll()
+            for a in active {
+                samples.resample(tracks[a.vessel], vessel: Int32(a.vessel), sliceMs: sliceMs, maxGapMs: maxGapMs, slices: w0..<w1,
+                                 cursor: &cursors[a.vessel])
+            }
+            if samples.count > 1 { hits += closePairs(samples) }
+            active.removeAll { $0.last < w1 }  // every step of these tracks ended before w1
+            w0 = w1
+        }
+        guard !hits.isEmpty else { return [] }
         return encounters(from: hits, tracks: tracks, sliceMs: sliceMs)
     }
 
@@ -345,44 +376,74 @@ struct Samples {
         speeds.append(sog)
     }
 
-    /// Appends the slices of one track (see ``EncounterDetector`` step 1).
-    mutating func resample(_ t: Track, vessel: Int32, sliceMs: Int64, maxGapMs: Int64) {
-        var prev = -1
-        for i in t.indices where !t.isOutlier(at: i) {
+    mutating func removeAll() {
+        slices.removeAll(keepingCapacity: true)
+        vessels.removeAll(keepingCapacity: true)
+        latitudes.removeAll(keepingCapacity: true)
+        longitudes.removeAll(keepingCapacity: true)
+        speeds.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the slices `window` of one track (see ``EncounterDetector`` step 1), resuming at
+    /// `cursor` and leaving it at the first step (pair of kept positions) that reaches past the window.
+    mutating func resample(_ t: Track, vessel: Int32, sliceMs: Int64, maxGapMs: Int64, slices window: Range<Int64>,
+                           cursor: inout ResampleCursor) {
+        var prev = cursor.previous
+        var i = cursor.next
+        defer { cursor = ResampleCursor(previous: prev, next: i) }
+        let n = t.count
+        while i < n {
+            if t.isOutlier(at: i) {
+                i += 1
+                continue
+            }
             let t1 = t.times[i]
-            defer { prev = i }
-            guard prev >= 0 else {
-                if floorMod(t1, sliceMs) == 0 { append(t1 / sliceMs, vessel, t.latitudes[i], t.longitudes[i], t.speeds[i]) }
-                continue
+            resampleStep(t, vessel: vessel, prev: prev, i, sliceMs: sliceMs, maxGapMs: maxGapMs, window: window)
+            // Every slice of this step is at most floor(t1 / slice); one in a later window keeps the step.
+            if floorDiv(t1, sliceMs) >= window.upperBound { return }
+            prev = i
+            i += 1
+        }
+    }
+
+    /// The slices in `window` of the step from kept position `prev` (-1: none) to kept position `i`.
+    private mutating func resampleStep(_ t: Track, vessel: Int32, prev: Int, _ i: Int, sliceMs: Int64, maxGapMs: Int64, window: Range<Int64>) {
+        let t1 = t.times[i]
+        guard prev >= 0 else {
+            if floorMod(t1, sliceMs) == 0, window.contains(t1 / sliceMs) {
+                append(t1 / sliceMs, vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
             }
-            let t0 = t.times[prev]
-            guard t1 - t0 <= maxGapMs else {
-                if floorMod(t1, sliceMs) == 0 { append(floorDiv(t1, sliceMs), vessel, t.latitudes[i], t.longitudes[i], t.speeds[i]) }
-                continue
+            return
+        }
+        let t0 = t.times[prev]
+        guard t1 - t0 <= maxGapMs else {
+            if floorMod(t1, sliceMs) == 0, window.contains(floorDiv(t1, sliceMs)) {
+                append(floorDiv(t1, sliceMs), vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
             }
-            var k = floorDiv(t0, sliceMs) + 1
-            guard k * sliceMs <= t1 else { continue }
-            let lat0 = t.latitudes[prev]
-            let lon0 = t.longitudes[prev]
-            let dLat = t.latitudes[i] - lat0
-            var dLon = t.longitudes[i] - lon0
-            if dLon > 180 { dLon -= 360 } else if dLon < -180 { dLon += 360 }
-            let s0 = t.speeds[prev]
-            let s1 = t.speeds[i]
-            var implied = Float.nan
-            if s0.isNaN && s1.isNaN && t1 > t0 {
-                let metres = GeoPoint(latitude: lat0, longitude: lon0).distance(to: t.position(at: i))
-                implied = Float(knots(metresPerSecond: metres / (Double(t1 - t0) / 1000)))
-            }
-            while k * sliceMs <= t1 {
-                let f = t1 > t0 ? Double(k * sliceMs - t0) / Double(t1 - t0) : 1
-                var lon = lon0 + f * dLon
-                if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
-                let sog: Float
-                if s0.isNaN { sog = s1.isNaN ? implied : s1 } else if s1.isNaN { sog = s0 } else { sog = s0 + Float(f) * (s1 - s0) }
-                append(k, vessel, lat0 + f * dLat, lon, sog)
-                k += 1
-            }
+            return
+        }
+        var k = max(floorDiv(t0, sliceMs) + 1, window.lowerBound)
+        guard k * sliceMs <= t1, k < window.upperBound else { return }
+        let lat0 = t.latitudes[prev]
+        let lon0 = t.longitudes[prev]
+        let dLat = t.latitudes[i] - lat0
+        var dLon = t.longitudes[i] - lon0
+        if dLon > 180 { dLon -= 360 } else if dLon < -180 { dLon += 360 }
+        let s0 = t.speeds[prev]
+        let s1 = t.speeds[i]
+        var implied = Float.nan
+        if s0.isNaN && s1.isNaN && t1 > t0 {
+            let metres = GeoPoint(latitude: lat0, longitude: lon0).distance(to: t.position(at: i))
+            implied = Float(knots(metresPerSecond: metres / (Double(t1 - t0) / 1000)))
+        }
+        while k * sliceMs <= t1, k < window.upperBound {
+            let f = t1 > t0 ? Double(k * sliceMs - t0) / Double(t1 - t0) : 1
+            var lon = lon0 + f * dLon
+            if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
+            let sog: Float
+            if s0.isNaN { sog = s1.isNaN ? implied : s1 } else if s1.isNaN { sog = s0 } else { sog = s0 + Float(f) * (s1 - s0) }
+            append(k, vessel, lat0 + f * dLat, lon, sog)
+            k += 1
         }
     }
 
@@ -404,6 +465,13 @@ struct Samples {
         }
         return order
     }
+}
+
+/// Where ``Samples/resample(_:vessel:sliceMs:maxGapMs:slices:cursor:)`` resumes in a track: the
+/// last kept position before the next step (-1: none yet) and the index of the step's end.
+struct ResampleCursor {
+    var previous = -1
+    var next = 0
 }
 
 @inline(__always) private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
