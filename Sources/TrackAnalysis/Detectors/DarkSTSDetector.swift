@@ -30,13 +30,21 @@ public struct DarkSTSDetector: Sendable {
     public func detect(in events: [Event]) -> [Event] {
         let radius = parameters.maximumDistanceKilometres * 1000
         let cell = max(0.05, radius / PortList.metresPerDegreeTA * 2)
-        var grid: [Int64: [Int]] = [:]
+        // Closed loitering events by cell, each cell sorted by start time with its longest duration:
+        // a gap then looks only at the loitering that can overlap it in time, however many weeks
+        // of the same waters the input holds.
+        var grid: [Int64: LoiteringCell] = [:]
         func key(_ r: Int, _ c: Int) -> Int64 { Int64(r) &* 1_000_003 &+ Int64(c) }
         for (i, e) in events.enumerated() where e.kind == .loitering {
-            grid[key(Int((e.position.latitude / cell).rounded(.down)), Int((e.position.longitude / cell).rounded(.down))), default: []].append(i)
+            guard let end = e.end else { continue }
+            let k = key(Int((e.position.latitude / cell).rounded(.down)), Int((e.position.longitude / cell).rounded(.down)))
+            grid[k, default: LoiteringCell()].add(index: i, start: e.start.millisecondsSince1970, end: end.millisecondsSince1970)
         }
         guard !grid.isEmpty else { return [] }
+        for k in grid.keys { grid[k]!.sort() }
         let minOverlap = parameters.minimumOverlapHours * 3600
+        let minOverlapMs = Int64((minOverlap * 1000).rounded(.down))
+        var candidates: [Int] = []
         var out: [Event] = []
         for gap in events where gap.kind == .gap {
             guard let gapEnd = gap.end, let dark = gap.mmsi.first, let offLat = gap.evidence["off_lat"]?.doubleValue,
@@ -52,7 +60,13 @@ public struct DarkSTSDetector: Sendable {
             let span = max(1, Int((1 / max(0.05, cosDegreesTA(off.latitude))).rounded(.up)))
             for r in (r0 - 1)...(r0 + 1) {
                 for c in (c0 - span)...(c0 + span) {
-                    for li in grid[key(r, c)] ?? [] {
+                    guard let found = grid[key(r, c)] else { continue }
+                    // Overlapping by minOverlap needs start ≤ gapEnd − minOverlap and end ≥ gap start +
+                    // minOverlap, so start ≥ gap start + minOverlap − the cell's longest duration (1 ms margins).
+                    found.indices(
+                        startingFrom: gap.start.millisecondsSince1970 + minOverlapMs - found.longestMs - 1,
+                        through: gapEnd.millisecondsSince1970 - minOverlapMs + 1, into: &candidates)
+                    for li in candidates {
                         let loiter = events[li]
                         guard let loiterEnd = loiter.end, let partner = loiter.mmsi.first, partner != dark else { continue }
                         let start = max(gap.start, loiter.start)
@@ -80,6 +94,38 @@ public struct DarkSTSDetector: Sendable {
             return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
         }
         return out
+    }
+}
+
+/// The closed loitering events of one grid cell of ``DarkSTSDetector``, searchable by start time.
+private struct LoiteringCell {
+    private var entries: [(start: Int64, index: Int)] = []
+    /// The longest loitering in the cell, in milliseconds.
+    private(set) var longestMs: Int64 = 0
+
+    mutating func add(index: Int, start: Int64, end: Int64) {
+        entries.append((start, index))
+        longestMs = max(longestMs, end - start)
+    }
+
+    mutating func sort() { entries.sort { ($0.start, $0.index) < ($1.start, $1.index) } }
+
+    /// The event indices whose start is in `from...through`, in ascending index order.
+    func indices(startingFrom from: Int64, through: Int64, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        guard from <= through else { return }
+        var lo = 0
+        var hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].start < from { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < entries.count, entries[i].start <= through {
+            out.append(entries[i].index)
+            i += 1
+        }
+        out.sort()
     }
 }
 

@@ -76,7 +76,7 @@ public struct EncounterDetector: Sendable {
         spans.sort { ($0.first, $0.vessel) < ($1.first, $1.vessel) }
         var cursors = [ResampleCursor](repeating: ResampleCursor(), count: tracks.count)
         var samples = Samples()
-        var hits: [Hit] = []
+        var runs = EncounterRuns(detector: self, tracks: tracks, sliceMs: sliceMs)
         var active: [(vessel: Int, last: Int64)] = []
         var nextSpan = 0
         var w0 = spans.first.map { floorDiv($0.first, window) * window } ?? 0
@@ -97,12 +97,19 @@ public struct EncounterDetector: Sendable {
                 samples.resample(tracks[a.vessel], vessel: Int32(a.vessel), sliceMs: sliceMs, maxGapMs: maxGapMs, slices: w0..<w1,
                                  cursor: &cursors[a.vessel])
             }
-            if samples.count > 1 { hits += closePairs(samples) }
+            if samples.count > 1 {
+                for hit in closePairs(samples) { runs.add(hit) }
+            }
+            runs.sweep(before: w1)
             active.removeAll { $0.last < w1 }  // every step of these tracks ended before w1
             w0 = w1
         }
-        guard !hits.isEmpty else { return [] }
-        return encounters(from: hits, tracks: tracks, sliceMs: sliceMs)
+        var events = runs.finish()
+        events.sort { l, r in
+            if l.start != r.start { return l.start < r.start }
+            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
+        }
+        return events
     }
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
@@ -195,59 +202,12 @@ public struct EncounterDetector: Sendable {
 
     // MARK: - Steps 3 and 4: runs, criteria, merging
 
-    private func encounters(from unsorted: [Hit], tracks: [Track], sliceMs: Int64) -> [Event] {
-        let hits = unsorted.sorted { ($0.a, $0.b, $0.slice) < ($1.a, $1.b, $1.slice) }
-        let p = parameters
-        let minDurationMs = Int64((p.minimumDurationHours * 3_600_000).rounded())
-        let mergeGapMs = Int64((p.mergeGapHours * 3_600_000).rounded())
-        var events: [Event] = []
-        var i = 0
-        while i < hits.count {
-            // All hits of one pair: hits[i..<pairEnd].
-            var pairEnd = i + 1
-            while pairEnd < hits.count, hits[pairEnd].a == hits[i].a, hits[pairEnd].b == hits[i].b { pairEnd += 1 }
-            var qualifying: [Range<Int>] = []
-            var r = i
-            while r < pairEnd {
-                var runEnd = r + 1
-                while runEnd < pairEnd, hits[runEnd].slice == hits[runEnd - 1].slice + 1 { runEnd += 1 }
-                let run = r..<runEnd
-                let stats = Stats(hits, [run])
-                if (hits[run.upperBound - 1].slice - hits[run.lowerBound].slice) * sliceMs >= minDurationMs,
-                    let sa = stats.medianSOGA, let sb = stats.medianSOGB, sa < p.maximumMedianSOGKnots, sb < p.maximumMedianSOGKnots,
-                    !isNearPort(stats.meanPosition)
-                {
-                    qualifying.append(run)
-                }
-                r = runEnd
-            }
-            // Merge qualifying runs separated by less than the merge gap.
-            var group: [Range<Int>] = []
-            func flush() {
-                guard !group.isEmpty else { return }
-                events.append(makeEvent(hits, group, tracks: tracks, sliceMs: sliceMs))
-                group = []
-            }
-            for run in qualifying {
-                if let last = group.last, (hits[run.lowerBound].slice - hits[last.upperBound - 1].slice) * sliceMs >= mergeGapMs { flush() }
-                group.append(run)
-            }
-            flush()
-            i = pairEnd
-        }
-        events.sort { l, r in
-            if l.start != r.start { return l.start < r.start }
-            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
-        }
-        return events
-    }
-
-    private func isNearPort(_ point: GeoPoint) -> Bool {
+    func isNearPort(_ point: GeoPoint) -> Bool {
         guard let ports else { return false }
         return ports.nearest(to: point, within: parameters.minimumPortDistanceKilometres * 1000) != nil
     }
 
-    private func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], tracks: [Track], sliceMs: Int64) -> Event {
+    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], tracks: [Track], sliceMs: Int64) -> Event {
         let stats = Stats(hits, runs)
         let first = hits[runs[0].lowerBound]
         let last = hits[runs[runs.count - 1].upperBound - 1]
@@ -271,7 +231,7 @@ public struct EncounterDetector: Sendable {
     }
 
     /// Medians and means over the hits of some runs of one pair ("A" = the lower track index).
-    private struct Stats {
+    struct Stats {
         var count = 0
         var medianDistance = Double.nan
         var minDistance = Double.nan
