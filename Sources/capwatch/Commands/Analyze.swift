@@ -78,7 +78,11 @@ struct Analyze: ParsableCommand {
         }
         progress.finish()
         phases.lap("read inputs")
-        let tracks = ingest.builder.build()
+        // Move the builder out of `ingest` so that build() owns the only reference to its columns
+        // and compacts them in place instead of copying them.
+        var builder = TrackBuilder(parameters: ingest.builder.parameters)
+        swap(&builder, &ingest.builder)
+        let tracks = builder.build()
         phases.lap("build tracks")
         let dataEnd = tracks.compactMap { $0.times.last }.max().map { Timestamp(millisecondsSince1970: $0) }
 

@@ -24,7 +24,10 @@ struct Ingest {
         let decoder = AISStreamDecoder()
         var extractor = AISObservationExtractor()
         var csv = ParallelCSVReader(path: path)
-        var builder = self.builder
+        // Move the builder out (not copy it): a copy would share every column, and the first
+        // append would then duplicate them all.
+        var builder = TrackBuilder(parameters: self.builder.parameters)
+        swap(&builder, &self.builder)
         var rows = 0
         var rowErrors = 0
         var samples = csvErrorSamples
