@@ -56,7 +56,7 @@ struct Ingest {
                 head.append(contentsOf: chunk)
                 guard head.count >= 65_536 else { return }
                 kind = try InputKind.recognise(Array(head.prefix(65_536)), path: path)
-                try head.withUnsafeBytes { process($0) }
+                head.withUnsafeBytes { process($0) }
                 head = []
             } else {
                 process(chunk)

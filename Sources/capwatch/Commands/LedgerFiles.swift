@@ -50,7 +50,7 @@ enum LedgerFiles {
         let records = NotificationCSV.records(try read(path))
         guard let header = records.first else { return [:] }
         let col = Dictionary(header.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        guard let mmsiCol = col["mmsi"] else { throw CapwatchCLIError("\(path):1: expected an mmsi column") }
+        guard col["mmsi"] != nil else { throw CapwatchCLIError("\(path):1: expected an mmsi column") }
         var out: [MMSI: VesselIdentity] = [:]
         for r in records.dropFirst() {
             func cell(_ name: String) -> String? { col[name].flatMap { $0 < r.fields.count && !r.fields[$0].isEmpty ? r.fields[$0] : nil } }
