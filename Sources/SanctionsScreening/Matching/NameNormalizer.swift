@@ -46,6 +46,60 @@ public enum NameNormalizer {
     static let countryWords: Set<String> = ["KOREA", "KOREAN", "DPRK", "CHOSON", "NORTH", "DEMOCRATIC", "PEOPLES", "REPUBLIC"]
     static let vesselPrefixes: [[String]] = [["M", "V"], ["M", "T"], ["M", "S"], ["MV"], ["MT"], ["SS"]]
 
+    /// What the rules know about a word: one lookup per token instead of one per rule.
+    struct WordClass {
+        var isStopWord = false
+        var isCompanyForm = false
+        var isCountryWord = false
+        /// The expansion of an abbreviation, and whether that is a country word.
+        var expansion: (bytes: [UInt8], text: String, isCountryWord: Bool)?
+    }
+
+    /// ``stopWords``, ``companyForms``, ``countryWords`` and ``abbreviations`` by word bytes.
+    static let lexicon: [ArraySlice<UInt8>: WordClass] = {
+        var table: [ArraySlice<UInt8>: WordClass] = [:]
+        for w in stopWords { table[ArraySlice(w.utf8), default: WordClass()].isStopWord = true }
+        for w in companyForms { table[ArraySlice(w.utf8), default: WordClass()].isCompanyForm = true }
+        for w in countryWords { table[ArraySlice(w.utf8), default: WordClass()].isCountryWord = true }
+        for (w, e) in abbreviations { table[ArraySlice(w.utf8), default: WordClass()].expansion = (Array(e.utf8), e, countryWords.contains(e)) }
+        return table
+    }()
+    /// A first cut before ``lexicon``: bit `(first letter, last letter, length)` is set for every
+    /// word in it, so most words are passed over without hashing.
+    static let lexiconSketch: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 26 * 26 * 16 / 64)
+        for word in lexicon.keys { if let i = sketchIndex(word) { bits[i / 64] |= 1 << UInt64(i % 64) } }
+        return bits
+    }()
+
+    /// The bit of `word` in ``lexiconSketch``: nil unless it starts and ends with `A`–`Z`.
+    static func sketchIndex(_ word: ArraySlice<UInt8>) -> Int? {
+        guard let f = word.first, let l = word.last, (65...90).contains(f), (65...90).contains(l) else { return nil }
+        return (Int(f - 65) * 26 + Int(l - 65)) * 16 + min(word.count, 15)
+    }
+
+    /// The lexicon's entry for a word of upper-case letters, if any.
+    static func wordClass(_ word: ArraySlice<UInt8>) -> WordClass? {
+        guard let i = sketchIndex(word), lexiconSketch[i / 64] & (1 << UInt64(i % 64)) != 0 else { return nil }
+        return lexicon[word]
+    }
+
+    static let vesselPrefixBytes: [[[UInt8]]] = vesselPrefixes.map { $0.map { Array($0.utf8) } }
+
+    /// A token of the folded name: letters only or digits only, as a range of the token bytes.
+    fileprivate struct Token {
+        var range: Range<Int>
+        var isDigits: Bool
+    }
+
+    /// Working memory for ``normalize(_:isPerson:buffers:)``, kept between calls so that
+    /// normalising many names does not allocate it again for each. One per thread.
+    struct Buffers {
+        fileprivate var folded: [UInt8] = []
+        fileprivate var chars: [UInt8] = []
+        fileprivate var tokens: [Token] = []
+    }
+
     /// Normalises a name.
     /// - Parameters:
     ///   - text: the name as printed or typed.
@@ -53,70 +107,76 @@ public enum NameNormalizer {
     ///     nil when unknown (the query side without `--kind`: company and vessel rules apply).
     /// - Returns: the tokens and the rules applied.
     public static func normalize(_ text: String, isPerson: Bool?) -> Normalized {
-        var raw: [(token: [UInt8], isDigits: Bool)] = []
-        var current: [UInt8] = []
-        var currentDigits = false
-        var commaAfter: Int?
-        func flush() {
-            if !current.isEmpty { raw.append((current, currentDigits)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(text.utf8.count)
+        var buffers = Buffers()
+        return normalize(text, isPerson: isPerson, buffers: &buffers)
+    }
+
+    /// ``normalize(_:isPerson:)`` with working memory reused from earlier calls.
+    static func normalize(_ text: String, isPerson: Bool?, buffers: inout Buffers) -> Normalized {
+        // 1. Fold to upper-case ASCII, 0 for a joining apostrophe.
+        var folded = buffers.folded
+        buffers.folded = []
+        folded.removeAll(keepingCapacity: true)
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
                 let v = UInt8(scalar.value)
                 switch v {
-                case 0x61...0x7A: ascii.append(v - 32)
-                case 0x27, 0x60: ascii.append(0)
-                default: ascii.append(v)
+                case 0x61...0x7A: folded.append(v - 32)
+                case 0x27, 0x60: folded.append(0)
+                default: folded.append(v)
                 }
             } else {
-                ascii.append(contentsOf: fold(scalar))
+                folded.append(contentsOf: fold(scalar))
             }
         }
-        do {
-            for byte in ascii {
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if currentDigits { flush() }
-                    currentDigits = false
-                    current.append(byte)
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if !currentDigits { flush() }
-                    currentDigits = true
-                    current.append(byte)
-                case 0:  // apostrophe: joins
-                    break
-                case UInt8(ascii: ","):
-                    flush()
-                    if commaAfter == nil { commaAfter = raw.count }
-                default:
-                    flush()
-                }
+        // Tokens: runs of letters or of digits, their bytes kept one after the other in `chars`.
+        var chars = buffers.chars
+        var tokens = buffers.tokens
+        (buffers.chars, buffers.tokens) = ([], [])
+        chars.removeAll(keepingCapacity: true)
+        tokens.removeAll(keepingCapacity: true)
+        defer { (buffers.folded, buffers.chars, buffers.tokens) = (folded, chars, tokens) }
+        var start = 0
+        var currentDigits = false
+        var commaAfter: Int?
+        for byte in folded {
+            let isLetter = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if byte == 0 { continue }  // apostrophe: joins
+            // A token ends at anything but a letter or digit, and where letters and digits meet.
+            if !(isLetter || isDigit) || isDigit != currentDigits {
+                if chars.count > start { tokens.append(Token(range: start..<chars.count, isDigits: currentDigits)) }
+                start = chars.count
+            }
+            if isLetter || isDigit {
+                currentDigits = isDigit
+                chars.append(byte)
+            } else if byte == UInt8(ascii: ","), commaAfter == nil {
+                commaAfter = tokens.count
             }
         }
-        flush()
+        if chars.count > start { tokens.append(Token(range: start..<chars.count, isDigits: currentDigits)) }
+        func bytes(_ t: Token) -> ArraySlice<UInt8> { chars[t.range] }
+        func string(_ t: Token) -> String { String(decoding: chars[t.range], as: UTF8.self) }
 
         var rules: [String] = []
-        var tokens = raw
         // 2. NO before a number.
         var i = 0
         while i + 1 < tokens.count {
-            let t = tokens[i].token
-            if !tokens[i].isDigits, t == Array("NO".utf8) || t == Array("NR".utf8), tokens[i + 1].isDigits {
+            let t = tokens[i]
+            if !t.isDigits, bytes(t).elementsEqual("NO".utf8) || bytes(t).elementsEqual("NR".utf8), tokens[i + 1].isDigits {
                 tokens.remove(at: i)
                 if let c = commaAfter, c > i { commaAfter = c - 1 }
-                rules.append("number marker \(String(decoding: t, as: UTF8.self)) ignored")
+                rules.append("number marker \(string(t)) ignored")
             }
             i += 1
         }
         // 3. vessel prefix.
         if isPerson != true {
-            for prefix in vesselPrefixes where tokens.count > prefix.count {
-                if zip(prefix, tokens).allSatisfy({ Array($0.0.utf8) == $0.1.token }), tokens[prefix.count...].contains(where: { !$0.isDigits }) {
+            for (prefix, text) in zip(vesselPrefixBytes, vesselPrefixes) where tokens.count > prefix.count {
+                if zip(prefix, tokens).allSatisfy({ bytes($0.1).elementsEqual($0.0) }), tokens[prefix.count...].contains(where: { !$0.isDigits }) {
                     tokens.removeFirst(prefix.count)
-                    rules.append("vessel prefix \(prefix.joined(separator: "/")) removed")
+                    rules.append("vessel prefix \(text.joined(separator: "/")) removed")
                     commaAfter = nil
                     break
                 }
@@ -125,8 +185,8 @@ public enum NameNormalizer {
         // 4. trailing company forms.
         if isPerson != true {
             var removed: [String] = []
-            while tokens.count > 1, let last = tokens.last, !last.isDigits, companyForms.contains(String(decoding: last.token, as: UTF8.self)) {
-                removed.insert(String(decoding: last.token, as: UTF8.self), at: 0)
+            while tokens.count > 1, let last = tokens.last, !last.isDigits, wordClass(bytes(last))?.isCompanyForm == true {
+                removed.insert(string(last), at: 0)
                 tokens.removeLast()
             }
             if !removed.isEmpty { rules.append("company form \(removed.joined(separator: " ")) removed") }
@@ -138,19 +198,21 @@ public enum NameNormalizer {
         for (index, t) in tokens.enumerated() {
             if index == commaAfter, isPerson != false { surnameCount = words.count }
             if t.isDigits {
-                var d = Array(t.token.drop(while: { $0 == UInt8(ascii: "0") }))
+                var d = Array(bytes(t).drop(while: { $0 == UInt8(ascii: "0") }))
                 if d.isEmpty { d = [UInt8(ascii: "0")] }
                 numbers.append(d)
                 continue
             }
-            var s = String(decoding: t.token, as: UTF8.self)
-            if stopWords.contains(s), tokens.count > 1 { continue }
-            if isPerson != true, let expanded = abbreviations[s] {
-                rules.append("abbreviation \(s) read as \(expanded)")
-                s = expanded
+            let word = wordClass(bytes(t))
+            if word?.isStopWord == true, tokens.count > 1 { continue }
+            if isPerson != true, let expanded = word?.expansion {
+                rules.append("abbreviation \(string(t)) read as \(expanded.text)")
+                words.append(expanded.bytes)
+                country.append(expanded.isCountryWord)
+            } else {
+                words.append(Array(bytes(t)))
+                country.append(word?.isCountryWord == true)
             }
-            words.append(Array(s.utf8))
-            country.append(countryWords.contains(s))
         }
         return Normalized(words: words, isCountryWord: country, numbers: numbers, rules: rules, surnameCount: surnameCount)
     }

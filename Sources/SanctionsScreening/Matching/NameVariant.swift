@@ -25,44 +25,67 @@ struct NameVariant: Sendable {
     ///   - rotations: add forms with the first word moved last and the last word moved first
     ///     (family name before or after the given names); used on the query side for people.
     static func forms(of n: NameNormalizer.Normalized, rotations: Bool) -> [NameVariant] {
-        guard !n.words.isEmpty || !n.numbers.isEmpty else { return [] }
         var out: [NameVariant] = []
-        func add(_ words: [[UInt8]], sorted: Bool, penalty: Double, rules: [String]) {
-            var keys = words.map(TransliterationKey.key)
-            if sorted {
-                let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-                keys = order.map { keys[$0] }
-                let w = order.map { words[$0] }
-                out.append(make(w, keys, sorted: true, penalty: penalty, rules: rules))
-            } else {
-                out.append(make(words, keys, sorted: false, penalty: penalty, rules: rules))
+        appendForms(of: n, rotations: rotations, to: &out)
+        return out
+    }
+
+    /// Appends ``forms(of:rotations:)`` to `out` (the index builds one array of all forms).
+    static func appendForms(of n: NameNormalizer.Normalized, rotations: Bool, to out: inout [NameVariant]) {
+        guard !n.words.isEmpty || !n.numbers.isEmpty else { return }
+        // Each word's key is computed once and shared by every form that uses the word.
+        let keys = n.words.map(TransliterationKey.key)
+        let collapsedKeys = keys.map { key in zip(key, key.dropFirst()).contains { $0 == $1 } ? TransliterationKey.collapse(key) : key }
+        /// A form with the words in `order` (nil: as printed).
+        func add(_ order: [Int]?, sorted: Bool, penalty: Double, rules: [String]) {
+            var order = order
+            if sorted { order?.sort { keys[$0].lexicographicallyPrecedes(keys[$1]) } }
+            var key: [UInt8] = []
+            var surface: [UInt8] = []
+            key.reserveCapacity(n.words.reduce(0) { $0 + $1.count })
+            surface.reserveCapacity(key.capacity)
+            func append(_ i: Int) {
+                // The joined keys with doubled letters collapsed, across word boundaries too.
+                for c in keys[i] where key.last != c { key.append(c) }
+                surface += n.words[i]
             }
-        }
-        func make(_ words: [[UInt8]], _ keys: [[UInt8]], sorted: Bool, penalty: Double, rules: [String]) -> NameVariant {
-            NameVariant(
-                key: TransliterationKey.collapse(Array(keys.joined())), surface: Array(words.joined()), words: words,
-                wordKeys: keys.map(TransliterationKey.collapse), numbers: n.numbers,
-                sorted: sorted, penalty: penalty, rules: n.rules + rules
+            if let order { order.forEach(append) } else { n.words.indices.forEach(append) }
+            out.append(
+                NameVariant(
+                    key: key, surface: surface, words: order.map { $0.map { n.words[$0] } } ?? n.words,
+                    wordKeys: order.map { $0.map { collapsedKeys[$0] } } ?? collapsedKeys,
+                    numbers: n.numbers, sorted: sorted, penalty: penalty, rules: n.rules.isEmpty ? rules : n.rules + rules
+                )
             )
         }
-        add(n.words, sorted: false, penalty: 0, rules: [])
-        let nonCountry = zip(n.words, n.isCountryWord).filter { !$0.1 }.map(\.0)
-        if nonCountry.count < n.words.count, nonCountry.count >= 2 {
-            let dropped = zip(n.words, n.isCountryWord).filter(\.1).map { String(decoding: $0.0, as: UTF8.self) }
-            add(nonCountry, sorted: false, penalty: 0.03, rules: ["country word \(dropped.joined(separator: " ")) not required"])
+        add(nil, sorted: false, penalty: 0, rules: [])
+        if n.isCountryWord.contains(true) {
+            let nonCountry = n.words.indices.filter { !n.isCountryWord[$0] }
+            if nonCountry.count >= 2 {
+                let dropped = n.words.indices.filter { n.isCountryWord[$0] }.map { String(decoding: n.words[$0], as: UTF8.self) }
+                add(nonCountry, sorted: false, penalty: 0.03, rules: ["country word \(dropped.joined(separator: " ")) not required"])
+            }
         }
+        let all = n.words.indices
         if let s = n.surnameCount, s > 0, s < n.words.count {
-            add(Array(n.words[s...] + n.words[..<s]), sorted: false, penalty: 0, rules: ["given names before family name"])
+            add(Array(all[s...]) + all[..<s], sorted: false, penalty: 0, rules: Rule.givenNamesFirst)
         }
         if rotations, (2...4).contains(n.words.count) {
-            add(Array([n.words.last!] + n.words.dropLast()), sorted: false, penalty: 0.02, rules: ["word order: last word read as family name"])
+            add([all.last!] + all.dropLast(), sorted: false, penalty: 0.02, rules: Rule.lastWordFamilyName)
             if n.words.count > 2 {
-                add(Array(n.words.dropFirst() + [n.words[0]]), sorted: false, penalty: 0.02, rules: ["word order: first word moved last"])
+                add(Array(all.dropFirst()) + [0], sorted: false, penalty: 0.02, rules: Rule.firstWordMovedLast)
             }
         }
         if n.words.count >= 2 {
-            add(n.words, sorted: true, penalty: 0.04, rules: ["word order ignored"])
+            add(Array(all), sorted: true, penalty: 0.04, rules: Rule.wordOrderIgnored)
         }
-        return out
+    }
+
+    /// The reasons of the fixed rules, made once.
+    private enum Rule {
+        static let givenNamesFirst = ["given names before family name"]
+        static let lastWordFamilyName = ["word order: last word read as family name"]
+        static let firstWordMovedLast = ["word order: first word moved last"]
+        static let wordOrderIgnored = ["word order ignored"]
     }
 }

@@ -14,7 +14,8 @@ import Foundation
 /// type, former names, aliases, "Linked To", dates of birth and nationality. Alias, address and
 /// comment rows whose `ent_num` is not in `sdn.csv` are ignored (the shipped copies mix dates).
 public enum OFACSDNReader {
-    /// Parses the set. Only `sdn` is required.
+    /// Parses the set. Only `sdn` is required. The files are read and hashed, and the rows turned
+    /// into entries, on all cores; the entries come out in file order whatever the scheduling.
     /// - Parameters:
     ///   - sdn: bytes of `sdn.csv`.
     ///   - alt: bytes of `alt.csv`, if available.
@@ -27,10 +28,44 @@ public enum OFACSDNReader {
     public static func read(sdn: Data, alt: Data? = nil, add: Data? = nil, comments: Data? = nil, date: String? = nil) throws
         -> (entries: [ListedEntry], version: ListVersion)
     {
-        let rows = LegacyCSV.records(sdn).filter { $0.count >= 12 && Int($0[0]) != nil }
+        // Eight independent pieces on all cores: each file read, each file hashed.
+        let files: [(name: String, data: Data?)] = [("sdn.csv", sdn), ("alt.csv", alt), ("add.csv", add), ("sdn_comments.csv", comments)]
+        let pieces = Parallel.map(2 * files.count) { i -> Piece in
+            guard let data = files[i % files.count].data else { return Piece() }
+            switch i {
+            case 0: return Piece(rows: LegacyCSV.records(data).filter { $0.count >= 12 && Int($0[0]) != nil })
+            case 1: return Piece(aliases: aliasesByID(LegacyCSV.records(data)))
+            case 2: return Piece(addresses: addressesByID(LegacyCSV.records(data)))
+            case 3: return Piece(comments: commentsByID(LegacyCSV.records(data)))
+            default: return Piece(digest: ListDigest.sha256(data))
+            }
+        }
+        let rows = pieces[0].rows
         guard !rows.isEmpty else { throw SanctionsScreeningError(.unexpectedFormat, "sdn.csv: no 12-column SDN rows") }
+        let (aliases, addresses, extra) = (pieces[1].aliases, pieces[2].addresses, pieces[3].comments)
+        // Rows are independent: built on all cores, each into its place.
+        let entries = Parallel.map(rows.count) { k in
+            entry(rows[k], aliases: aliases[rows[k][0]] ?? [], addresses: addresses[rows[k][0]] ?? [], extra: extra[rows[k][0]])
+        }
+        var digests: [String: String] = [:]
+        for (i, file) in files.enumerated() { digests[file.name] = pieces[files.count + i].digest }
+        return (entries, ListVersion(list: .ofac, date: date, sha256: digests["sdn.csv"]!, files: digests))
+    }
+
+    /// What one piece of ``read(sdn:alt:add:comments:date:)`` produced: a file read or hashed.
+    private struct Piece {
+        var rows: [[String]] = []
         var aliases: [String: [ListedEntry.Name]] = [:]
-        for r in alt.map(LegacyCSV.records) ?? [] where r.count >= 4 && !r[3].isEmpty {
+        var addresses: [String: [String]] = [:]
+        var comments: [String: String] = [:]
+        var digest: String?
+    }
+
+    /// `alt.csv` rows with a name, by `ent_num`, in file order: `fka` is a former name, `nka` a new
+    /// one, anything else an a.k.a.
+    static func aliasesByID(_ records: [[String]]) -> [String: [ListedEntry.Name]] {
+        var aliases: [String: [ListedEntry.Name]] = [:]
+        for r in records where r.count >= 4 && !r[3].isEmpty {
             let quality: ListedEntry.NameQuality
             switch r[2].lowercased() {
             case "fka": quality = .formerly
@@ -39,49 +74,91 @@ public enum OFACSDNReader {
             }
             aliases[r[0], default: []].append(.init(r[3], quality: quality))
         }
+        return aliases
+    }
+
+    /// `add.csv` rows by `ent_num`: address, city and country joined by `, `, empty lines dropped.
+    static func addressesByID(_ records: [[String]]) -> [String: [String]] {
         var addresses: [String: [String]] = [:]
-        for r in add.map(LegacyCSV.records) ?? [] where r.count >= 5 {
+        for r in records where r.count >= 5 {
             let line = r[2...4].filter { !$0.isEmpty }.joined(separator: ", ")
             if !line.isEmpty { addresses[r[0], default: []].append(line) }
         }
-        var extra: [String: String] = [:]
-        for r in comments.map(LegacyCSV.records) ?? [] where r.count >= 2 { extra[r[0], default: ""] += r[1] }
+        return addresses
+    }
 
-        var entries: [ListedEntry] = []
-        entries.reserveCapacity(rows.count)
-        for r in rows {
-            let id = r[0]
-            let remarksText = r[11] + (extra[id] ?? "")
-            let remarks = OFACRemarks(remarksText)
-            let kind: ListedEntry.Kind
-            switch r[2].lowercased() {
-            case "vessel": kind = .vessel
-            case "individual": kind = .person
-            case "aircraft": kind = .aircraft
-            default: kind = .entity
-            }
-            var names: [ListedEntry.Name] = [.init(r[1], quality: .primary)]
-            var seen: Set<String> = [r[1].uppercased()]
-            for n in (aliases[id] ?? []) + remarks.aliases where seen.insert(n.text.uppercased()).inserted {
+    /// `sdn_comments.csv` continuations by `ent_num`, several joined in file order.
+    static func commentsByID(_ records: [[String]]) -> [String: String] {
+        var extra: [String: String] = [:]
+        for r in records where r.count >= 2 { extra[r[0], default: ""] += r[1] }
+        return extra
+    }
+
+    /// One `sdn.csv` row as an entry.
+    /// - Parameters:
+    ///   - r: the row, 12 fields or more.
+    ///   - aliases: its `alt.csv` names.
+    ///   - addresses: its `add.csv` lines.
+    ///   - extra: its `sdn_comments.csv` continuation of the remarks.
+    static func entry(_ r: [String], aliases: [ListedEntry.Name], addresses: [String], extra: String?) -> ListedEntry {
+        let id = r[0]
+        let remarksText = r[11] + (extra ?? "")
+        let remarks = OFACRemarks(remarksText)
+        let kind: ListedEntry.Kind
+        switch r[2].lowercased() {
+        case "vessel": kind = .vessel
+        case "individual": kind = .person
+        case "aircraft": kind = .aircraft
+        default: kind = .entity
+        }
+        var names: [ListedEntry.Name] = [.init(r[1], quality: .primary)]
+        // Each name once, compared in upper case (a few names an entry: a list is enough).
+        var seen = [r[1].uppercased()]
+        for n in aliases + remarks.aliases {
+            let upper = n.text.uppercased()
+            if !seen.contains(upper) {
+                seen.append(upper)
                 names.append(n)
             }
-            let callSign = r[5].isEmpty ? remarks.callSign : r[5]
-            entries.append(
-                ListedEntry(
-                    list: .ofac, listID: "OFAC:\(id)", kind: kind, names: names,
-                    programmes: r[3].components(separatedBy: "] [").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) }
-                        .filter { !$0.isEmpty },
-                    vesselIMO: kind == .vessel ? remarks.imo : nil, mmsi: remarks.mmsi, callSign: callSign?.uppercased(),
-                    flag: r[9].isEmpty ? remarks.flag : r[9], vesselType: r[6].isEmpty ? remarks.vesselType : r[6],
-                    linkedTo: remarks.linkedTo, datesOfBirth: remarks.datesOfBirth, nationalities: remarks.nationalities,
-                    addresses: addresses[id] ?? [], remarks: remarksText.isEmpty ? nil : remarksText
-                )
-            )
         }
-        var files: [String: String] = ["sdn.csv": SHA256.hexDigest(sdn)]
-        if let alt { files["alt.csv"] = SHA256.hexDigest(alt) }
-        if let add { files["add.csv"] = SHA256.hexDigest(add) }
-        if let comments { files["sdn_comments.csv"] = SHA256.hexDigest(comments) }
-        return (entries, ListVersion(list: .ofac, date: date, sha256: files["sdn.csv"]!, files: files))
+        let callSign = r[5].isEmpty ? remarks.callSign : r[5]
+        return ListedEntry(
+            list: .ofac, listID: "OFAC:\(id)", kind: kind, names: names, programmes: programmes(r[3]),
+            vesselIMO: kind == .vessel ? remarks.imo : nil, mmsi: remarks.mmsi, callSign: callSign?.uppercased(),
+            flag: r[9].isEmpty ? remarks.flag : r[9], vesselType: r[6].isEmpty ? remarks.vesselType : r[6],
+            linkedTo: remarks.linkedTo, datesOfBirth: remarks.datesOfBirth, nationalities: remarks.nationalities,
+            addresses: addresses, remarks: remarksText.isEmpty ? nil : remarksText
+        )
+    }
+
+    /// The `Program` column, `A] [B`, as `["A", "B"]`: split at `] [`, each part without the
+    /// brackets and blanks at its ends, empty parts dropped. Works on the UTF-8 bytes (the
+    /// separators are ASCII).
+    static func programmes(_ field: String) -> [String] {
+        var field = field
+        return field.withUTF8 { b in
+            var out: [String] = []
+            func add(_ start: Int, _ end: Int) {
+                var s = start
+                var e = end
+                func trimmed(_ c: UInt8) -> Bool { c == UInt8(ascii: "[") || c == UInt8(ascii: "]") || c == UInt8(ascii: " ") }
+                while s < e, trimmed(b[s]) { s += 1 }
+                while e > s, trimmed(b[e - 1]) { e -= 1 }
+                if e > s { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)) }
+            }
+            var start = 0
+            var i = 0
+            while i + 3 <= b.count {
+                if b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: " "), b[i + 2] == UInt8(ascii: "[") {
+                    add(start, i)
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            add(start, b.count)
+            return out
+        }
     }
 }

@@ -26,6 +26,15 @@ public enum UNConsolidatedListReader {
     ///   parser fails, ``SanctionsScreeningError/Code/unexpectedFormat`` when the root is not `CONSOLIDATED_LIST`.
     public static func read(_ data: Data) throws -> (entries: [ListedEntry], version: ListVersion) {
         try refuseDeclarations(data)
+        // The digest is computed on the other core while the document is parsed.
+        let (parsed, digest) = Parallel.both({ parse(data) }, { ListDigest.sha256(data) })
+        let delegate = try parsed.get()
+        let version = ListVersion(list: .un, date: delegate.dateGenerated, sha256: digest, files: ["consolidated.xml": digest])
+        return (delegate.entries, version)
+    }
+
+    /// Runs the SAX parser over the document.
+    private static func parse(_ data: Data) -> Result<Delegate, SanctionsScreeningError> {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -33,21 +42,15 @@ public enum UNConsolidatedListReader {
         parser.delegate = delegate
         guard parser.parse() else {
             let message = parser.parserError.map { "\($0)" } ?? "unknown error"
-            throw SanctionsScreeningError(.malformedXML, "UN list, line \(parser.lineNumber): \(message)")
+            return .failure(SanctionsScreeningError(.malformedXML, "UN list, line \(parser.lineNumber): \(message)"))
         }
         guard delegate.sawRoot else {
-            throw SanctionsScreeningError(.unexpectedFormat, "UN list: the root element is not CONSOLIDATED_LIST")
+            return .failure(SanctionsScreeningError(.unexpectedFormat, "UN list: the root element is not CONSOLIDATED_LIST"))
         }
         guard delegate.closedRoot else {
-            throw SanctionsScreeningError(.malformedXML, "UN list: the document ends before </CONSOLIDATED_LIST>")
+            return .failure(SanctionsScreeningError(.malformedXML, "UN list: the document ends before </CONSOLIDATED_LIST>"))
         }
-        let digest = data.withUnsafeBytes { buffer -> String in
-            var h = SHA256()
-            h.update(bufferPointer: buffer)
-            return SHA256.hex(h.finalize())
-        }
-        let version = ListVersion(list: .un, date: delegate.dateGenerated, sha256: digest, files: ["consolidated.xml": digest])
-        return (delegate.entries, version)
+        return .success(delegate)
     }
 
     /// Throws when the bytes contain a DTD or entity declaration (checked case-insensitively, anywhere).
@@ -133,8 +136,10 @@ public enum UNConsolidatedListReader {
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            let value = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let raw = text
             text = ""
+            // Only the elements read below need their text tidied.
+            lazy var value = UNConsolidatedListReader.collapsingWhitespace(raw)
             if name == "CONSOLIDATED_LIST" { closedRoot = true }
             guard let kind = inEntry else { return }
             switch name {
@@ -186,6 +191,28 @@ public enum UNConsolidatedListReader {
                 break
             }
         }
+    }
+
+    /// The text with each run of white space made one blank and none at either end. All-ASCII
+    /// text (most values) is scanned as bytes: there, white space is tab, LF, VT, FF, CR and blank,
+    /// the ASCII characters with `Character.isWhitespace`.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var text = text
+        let ascii: String? = text.withUTF8 { b in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            for c in b {
+                if c == 0x20 || (0x09...0x0D).contains(c) {
+                    if let last = out.last, last != 0x20 { out.append(0x20) }
+                } else {
+                    out.append(c)
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return ascii ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The first `IMO number: nnnnnnn`, `IMO) Number: nnnnnnn` or `IMO nnnnnnn` in a narrative, as a

@@ -74,16 +74,17 @@ struct Screen: ParsableCommand {
     }
 
     func run() throws {
+        // A bad query file is reported before the lists are loaded (a second or so).
+        let fileRows = try file.map(Screen.readQueries)
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let index = try Screen.loadIndex(lists)
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
         let screener = Screener(index: index)
         if let passes = bench {
-            try runBench(screener: screener, passes: max(1, passes), loadSeconds: loadSeconds)
+            try runBench(screener: screener, rows: fileRows, passes: max(1, passes), loadSeconds: loadSeconds)
             return
         }
-        if let file {
-            let rows = try Screen.readQueries(file)
+        if let rows = fileRows {
             if evaluate {
                 let examples = rows.map {
                     ScreeningEvaluation.Example(query: $0.query, kind: $0.kind, expected: Set($0.expected.split(separator: "|").map(String.init)))
@@ -104,7 +105,7 @@ struct Screen: ParsableCommand {
         if let imo { q.imo = IMONumber(parsing: imo) }
         if let mmsi { q.mmsi = MMSI(mmsi) }
         if let callSign { q.callSign = callSign }
-        let label = query ?? [imo.map { "IMO \($0)" }, mmsi.map { "MMSI \($0)" }, callSign].compactMap { $0 }.joined(separator: " ")
+        let label = query ?? [q.imo.map { "IMO \($0)" }, mmsi.map { "MMSI \($0)" }, callSign].compactMap { $0 }.joined(separator: " ")
         let matches = screener.screen(q)
         switch format ?? .text {
         case .csv: try ByteOutput.standardOutput.write(Screen.csv([(label, matches)]))
@@ -113,13 +114,8 @@ struct Screen: ParsableCommand {
         }
     }
 
-    private func runBench(screener: Screener, passes: Int, loadSeconds: Double) throws {
-        let queries: [(query: String, kind: ListedEntry.Kind?)]
-        if let file {
-            queries = try Screen.readQueries(file).map { ($0.query, $0.kind) }
-        } else {
-            queries = try Screen.readQueries(Screen.examplesPath(lists)).map { ($0.query, $0.kind) }
-        }
+    private func runBench(screener: Screener, rows: [QueryRow]?, passes: Int, loadSeconds: Double) throws {
+        let queries = try rows ?? Screen.readQueries(Screen.examplesPath(lists))
         let prepared = queries.map { ScreeningQuery(text: $0.query, kind: $0.kind, threshold: threshold, limit: limit) }
         var sink = 0
         for q in prepared { sink &+= screener.screen(q).count }  // warm-up
@@ -163,9 +159,14 @@ struct Screen: ParsableCommand {
     }
 
     /// Reads the list files from the directory and builds the index.
-    /// - Throws: ``CapwatchCLIError`` naming the file that could not be read or parsed.
+    /// - Throws: ``CapwatchCLIError`` naming the directory when it does not exist or holds neither
+    ///   list, or the file that could not be read or parsed.
     static func loadIndex(_ option: String?) throws -> ScreeningIndex {
         let dir = try listsDirectory(option)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CapwatchCLIError("\(dir): no such directory (the lists directory holds un/consolidated.xml and ofac/sdn.csv)")
+        }
         func read(_ relative: String, required: Bool = false) throws -> Data? {
             let path = (dir as NSString).appendingPathComponent(relative)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -208,6 +209,8 @@ struct Screen: ParsableCommand {
     }
 
     /// Reads a CSV with a `query` column and optional `kind` and `expected_list_id` columns.
+    /// - Throws: ``CapwatchCLIError`` naming the file, and the line and field at fault (a header
+    ///   without `query`, a row without its query field, an unknown kind).
     static func readQueries(_ path: String) throws -> [QueryRow] {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -215,7 +218,8 @@ struct Screen: ParsableCommand {
         }
         let records = parseCSV(text)
         guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), let q = header.firstIndex(of: "query") else {
-            throw CapwatchCLIError("\(path): no `query` column in the header")
+            let found = records.first.map { $0.joined(separator: ",") } ?? ""
+            throw CapwatchCLIError("\(path): line 1: no `query` field in the header (found: \(found.isEmpty ? "nothing" : found))")
         }
         let k = header.firstIndex(of: "kind")
         let x = header.firstIndex(of: "expected_list_id")
@@ -345,50 +349,9 @@ struct Screen: ParsableCommand {
 
 extension ListedEntry.Kind: ExpressibleByArgument {}
 
-// MARK: - Screening the vessels of `capwatch analyze`
-
-import TrackAnalysis
+// MARK: - Marking the events of `capwatch analyze` (its vessels are screened in Analyze+Screening.swift)
 
 extension Screen {
-    /// Screens every vessel seen: each identity version's IMO number (check digit valid), the MMSI,
-    /// the call sign and the name (as a vessel). Returns the best listing per MMSI at or above
-    /// `threshold`.
-    /// - Parameters:
-    ///   - tracks: the vessels.
-    ///   - lists: `--lists DIR`, or nil for the default location.
-    ///   - threshold: minimum score (the screen default).
-    /// - Throws: ``CapwatchCLIError`` when the lists cannot be read. Without `--lists` and without
-    ///   lists in the default places, warns and screens nothing.
-    static func listings(for tracks: [Track], lists: String?, threshold: Double = ScreeningQuery.defaultThreshold) throws -> [MMSI: ScreeningMatch] {
-        if lists == nil, (try? listsDirectory(nil)) == nil {
-            FileHandle.standardError.write(Data("warning: no sanctions lists found (give --lists DIR or set CAPWATCH_LISTS): vessels not screened\n".utf8))
-            return [:]
-        }
-        let screener = Screener(index: try loadIndex(lists))
-        var out: [MMSI: ScreeningMatch] = [:]
-        for t in tracks {
-            var best: ScreeningMatch?
-            var identities = t.identity.versions.map(\.identity)
-            if identities.isEmpty { identities = [VesselIdentity()] }
-            for id in identities {
-                let q = ScreeningQuery(
-                    name: id.name, kind: .vessel, imo: id.imo.flatMap { $0.isValid ? $0 : nil }, mmsi: t.mmsi, callSign: id.callSign,
-                    threshold: threshold, limit: 1
-                )
-                // A name alone marks a vessel only when the listed name has two tokens or more: AIS is full
-                // of one-word names (MARIA, ALPHA, ATLANTIS) that are also former names of listed ships.
-                guard let m = screener.screen(q).first else { continue }
-                if m.matchedOn == .name {
-                    let n = NameNormalizer.normalize(m.matchedName, isPerson: false)
-                    if n.words.count + n.numbers.count < 2 { continue }
-                }
-                if m.score > best?.score ?? -1 { best = m }
-            }
-            if let best { out[t.mmsi] = best }
-        }
-        return out
-    }
-
     /// Adds `sanctions_listing` evidence to every event that involves a listed vessel:
     /// `<mmsi> <list_id> <listed name> (<matched_on> <score>; <list> <date> sha256:<prefix>)`,
     /// several joined by ` | `.
