@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "AISDecodingTests", dependencies: ["AISDecoding"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CapwatchCoreTests", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "TrackAnalysisTests", dependencies: ["TrackAnalysis", "AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
-        .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "CapwatchCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "CapwatchCore"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "CapwatchStoreTests", dependencies: ["CapwatchStore", "CapwatchCore"], swiftSettings: strictSettings),
         .testTarget(name: "capwatchTests", dependencies: ["capwatch"], swiftSettings: strictSettings),
     ],
