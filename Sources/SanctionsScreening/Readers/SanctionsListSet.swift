@@ -1,3 +1,4 @@
+import CapwatchCore
 import Foundation
 
 /// The files of both lists, as bytes, and the index built from them. The command line reads the

@@ -101,7 +101,7 @@ struct Analyze: ParsableCommand {
             { PhaseTimer.measure("identity changes") { IdentityChangeDetector().detect(in: tracks) } },
             { PhaseTimer.measure("spoofing") { SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks) } },
         ]
-        let found = ParallelMap.map(detectors.count) { detectors[$0]() }
+        let found = Parallel.map(detectors.count) { detectors[$0]() }
         phases.lap("detectors (both cores)")
         let (encounters, gaps, loitering, portVisits, identityChanges, spoofed) = (found[0], found[1], found[2], found[3], found[4], found[5])
         var events = encounters + gaps

@@ -1,3 +1,4 @@
+import CapwatchCore
 import TrackAnalysis
 
 /// Reads a position CSV on both cores: the bytes are taken in rounds of a few megabytes, each
@@ -76,7 +77,7 @@ struct ParallelCSVReader {
             nonisolated(unsafe) let bytes = all
             let cut = split
             let first = parser
-            var halves = ParallelMap.map(2) { i in
+            var halves = Parallel.map(2) { i in
                 i == 0 ? Self.parse(UnsafeBufferPointer(rebasing: bytes[0..<cut]), first, parameters)
                     : Self.parse(UnsafeBufferPointer(rebasing: bytes[cut...]), second, parameters)
             }

@@ -42,7 +42,7 @@ struct AnalysisReport {
             }),
             ("ledger.json", { [ledgerJSON] file in file.buffer.append(contentsOf: ledgerJSON.utf8) }),
         ]
-        let failures = ParallelMap.map(files.count) { i -> String? in
+        let failures = Parallel.map(files.count) { i -> String? in
             PhaseTimer.measure(files[i].name) {
                 do {
                     let file = try StreamedFile(path: path(files[i].name))
