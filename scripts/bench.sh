@@ -10,7 +10,7 @@
 #   BENCH_SIZES="…"       analyze sizes (default "100000 1000000 10000000")
 #   PYTHON=python3        interpreter for the Python peers (pip installs into it)
 #
-# The peers: pyais 3.3.1 and libais from pip (libais compiles its C++ core from source: if that fails,
+# The peers: pyais 3.3.1, libais and rapidfuzz (the screening baseline) from pip (libais compiles its C++ core from source: if that fails,
 # the table says so), gpsdecode from Debian's gpsd-clients. Nothing here is timed by the shell: all
 # timings are taken by `capwatch bench all`, in the same run, on the same files.
 set -uo pipefail
@@ -39,6 +39,9 @@ if [ "${BENCH_SKIP_INSTALL:-0}" != 1 ]; then
         || missing pyais "pip install pyais==3.3.1 failed: $(last_error "$WORK/pip-pyais.log")"
     "$PYTHON" -m pip install --quiet libais > "$WORK/pip-libais.log" 2>&1 \
         || missing libais "pip install libais failed to build from source: $(last_error "$WORK/pip-libais.log")"
+    say "installing rapidfuzz with pip (the screening baseline)"
+    "$PYTHON" -m pip install --quiet rapidfuzz > "$WORK/pip-rapidfuzz.log" 2>&1 \
+        || missing rapidfuzz "pip install rapidfuzz failed: $(last_error "$WORK/pip-rapidfuzz.log")"
     if ! command -v gpsdecode > /dev/null; then
         say "installing gpsd-clients (gpsdecode) with apt-get"
         SUDO=""

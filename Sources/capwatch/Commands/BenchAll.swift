@@ -231,12 +231,13 @@ struct BenchAll: ParsableCommand {
                     + "vessels grow with positions (~18,700 per 10⁶), so flat bytes/position is growth with vessels and with the file alike. "
                     + "CPU cores = (user+sys)/wall; above 1 means both cores were used.")
         }
+        screeningRows(into: &table, executable: self_, scratch: scratch)
         let loadAfter = Self.loadAverage()
         print("capwatch bench all — \(ProcessInfo.processInfo.activeProcessorCount) cores; load average (1/5/15 min) at start \(loadBefore), at end \(loadAfter)")
         print(table.text, terminator: "")
     }
 
-    private func progress(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)…\n".utf8)) }
+    func progress(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)…\n".utf8)) }
 
     private enum PeerResult {
         case success(rate: Double, version: String, detail: String)
@@ -302,13 +303,13 @@ struct BenchAll: ParsableCommand {
 
 extension Double {
     /// A rate with thousands separators, e.g. "12,345,678".
-    fileprivate var rate: String { Int(self.rounded()).grouped }
+    var rate: String { Int(self.rounded()).grouped }
     /// A ratio, e.g. "12.3×".
-    fileprivate var times: String { String(format: self >= 10 ? "%.0f×" : "%.2f×", self) }
+    var times: String { String(format: self >= 10 ? "%.0f×" : "%.2f×", self) }
 }
 
 extension Int {
-    fileprivate var grouped: String {
+    var grouped: String {
         let digits = String(abs(self))
         var out = ""
         for (i, c) in digits.enumerated() {
