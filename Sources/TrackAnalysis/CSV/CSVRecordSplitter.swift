@@ -32,17 +32,15 @@ struct CSVRecordSplitter {
     var isPending: Bool { inQuotes }
 
     /// Number of fields in the completed record.
-    var count: Int { fieldEnds.count }
+    var count: Int { fieldCount }
+    private var fieldCount = 0
 
     /// The byte range of field `i`, in ``bytes`` or (``fieldsInLine``) in the line last fed.
     func range(_ i: Int) -> Range<Int> { fieldStarts[i]..<fieldEnds[i] }
 
     /// Feeds one physical line without its `\n`. Returns true when a record is complete.
     mutating func feed(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !inQuotes, let base = line.baseAddress, memchr(base, 34, line.count) == nil {
-            feedUnquoted(line)
-            return true
-        }
+        if !inQuotes, feedUnquoted(line) { return true }
         fieldsInLine = false
         if inQuotes {
             bytes.append(10)  // the line break belongs to the quoted field
@@ -106,29 +104,53 @@ struct CSVRecordSplitter {
         fieldEnds.append(bytes.count)
         fieldStarts.removeAll(keepingCapacity: true)
         for i in fieldEnds.indices { fieldStarts.append(i == 0 ? 0 : fieldEnds[i - 1]) }
+        fieldCount = fieldEnds.count
         return true
     }
 
     /// The common case, a line without any quote: nothing is copied, the field offsets point
-    /// into the line (``fieldsInLine``); only the delimiters are searched.
-    private mutating func feedUnquoted(_ line: UnsafeBufferPointer<UInt8>) {
+    /// into the line (``fieldsInLine``), written in one pass over the line into offset arrays
+    /// kept at least as long as the line. Returns false, having changed nothing that matters, at
+    /// the first quote: the caller then takes the general path.
+    private mutating func feedUnquoted(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var n = line.count
         if n > 0, line[n - 1] == 13 { n -= 1 }
-        let delimiter = self.delimiter
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
-        var start = 0
-        for i in 0..<n where line[i] == delimiter {
-            fieldStarts.append(start)
-            fieldEnds.append(i)
-            start = i + 1
+        if fieldStarts.count < n + 1 {  // grown in place: the general path keeps the capacity
+            fieldStarts.append(contentsOf: repeatElement(0, count: n + 65 - fieldStarts.count))
         }
-        fieldStarts.append(start)
-        fieldEnds.append(n)
+        if fieldEnds.count < n + 1 {
+            fieldEnds.append(contentsOf: repeatElement(0, count: n + 65 - fieldEnds.count))
+        }
+        let delimiter = self.delimiter
+        var k = 0
+        var quoted = false
+        fieldStarts.withUnsafeMutableBufferPointer { starts in
+            fieldEnds.withUnsafeMutableBufferPointer { ends in
+                var start = 0
+                for i in 0..<n {
+                    let b = line[i]
+                    if b == delimiter {
+                        starts[k] = start
+                        ends[k] = i
+                        k += 1
+                        start = i + 1
+                    } else if b == 34 {
+                        quoted = true
+                        return
+                    }
+                }
+                starts[k] = start
+                ends[k] = n
+                k += 1
+            }
+        }
+        guard !quoted else { return false }
+        fieldCount = k
         fieldsInLine = true
         inQuotes = false
         justClosedQuote = false
         fieldStart = 0
+        return true
     }
 
     /// Calls `body` with the bytes the field ranges refer to: `line` (the line last fed) when
@@ -141,6 +163,7 @@ struct CSVRecordSplitter {
     /// Abandons a pending record (after reporting an unterminated quote).
     mutating func reset() {
         fieldsInLine = false
+        fieldCount = 0
         fieldStarts.removeAll(keepingCapacity: true)
         inQuotes = false
         justClosedQuote = false

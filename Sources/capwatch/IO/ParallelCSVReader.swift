@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CapwatchCore
 import TrackAnalysis
 
@@ -101,8 +106,8 @@ struct ParallelCSVReader {
         var start = 0
         let n = bytes.count
         while start < n {
-            var end = start
-            while end < n, bytes[end] != 10 { end += 1 }
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            let end = memchr(base + start, 10, n - start).map { UnsafeRawPointer($0) - base } ?? n
             switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
             case .record(let r):
                 part.rows += 1
