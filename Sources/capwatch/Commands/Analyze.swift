@@ -111,7 +111,7 @@ struct Analyze: ParsableCommand {
         events += portVisits
         events += identityChanges
         events += spoofed
-        events.sort { ($0.start, $0.kind.rawValue, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.kind.rawValue, $1.mmsi.first?.rawValue ?? 0) }
+        events = Analyze.chronological(events)
         phases.lap("draught, dark STS, sort")
 
         // Screen every vessel first: a listing is one of the risk score's reasons.
@@ -127,6 +127,15 @@ struct Analyze: ParsableCommand {
         phases.lap("write files")
         phases.report()
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
+    }
+
+    /// `events` ordered by start time, then kind (by its name), then first MMSI, ties kept in the
+    /// given order. Sorted as integer keys and permuted once: comparing the events themselves
+    /// copied them and built the kind's name at every comparison.
+    static func chronological(_ events: [Event]) -> [Event] {
+        let kindRank = Dictionary(uniqueKeysWithValues: Event.Kind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+        let keys = events.enumerated().map { i, e in (e.start.millisecondsSince1970, kindRank[e.kind]!, e.mmsi.first?.rawValue ?? 0, i) }
+        return keys.sorted { $0 < $1 }.map { events[$0.3] }
     }
 
     static func loadPorts(_ path: String) throws -> PortList {
