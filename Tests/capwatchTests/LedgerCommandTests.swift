@@ -42,6 +42,11 @@ struct LedgerCommandTests {
         #expect(r.stderr.contains("nothing stored"))
         let status = try Self.ledger(db, ["status", "--year", "2019"])
         #expect(status.stdout.contains("0 notification(s)"))
+        // 10¹⁹ barrels is no delivery (world use is ~3.5 × 10¹⁰ bbl a year) and would overflow the status table.
+        let huge = dir.appendingPathComponent("huge.csv")
+        try (Self.header + "CN,2019-01,gas oil,1e19,bbl,2019-02-10,true,typo\n").write(to: huge, atomically: true, encoding: .utf8)
+        let h = try Self.ledger(db, ["import", huge.path])
+        #expect(h.status != 0 && h.stderr.contains("huge.csv:2: quantity"))
         let directory = try Self.ledger(db, ["import", dir.path])
         #expect(directory.status != 0)
         #expect(directory.stderr.contains("is a directory"))

@@ -29,7 +29,7 @@ public struct Barrels: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// `value` rounded to a whole number and grouped by thousands with commas: `1,519,587`.
     public static func grouped(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
+        guard value.isFinite, abs(value) < 9e18 else { return String(value) }  // beyond Int64: not a real quantity
         let n = Int64(value.rounded())
         let digits = String(n.magnitude)
         var out = ""

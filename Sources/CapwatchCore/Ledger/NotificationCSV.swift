@@ -5,7 +5,7 @@
 /// Fields follow RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks).
 /// - `period`: `YYYY-MM`; `received`: `YYYY-MM-DD`, not before the period starts;
 /// - `product`: see ``PetroleumProduct/init(parsing:)``; `unit`: see ``QuantityUnit/init(parsing:)``;
-/// - `quantity`: a non-negative number; blanks and thousands commas (`"22,730"`) are ignored;
+/// - `quantity`: a non-negative decimal number up to ``maximumQuantity``; blanks and thousands commas (`"22,730"`) are ignored;
 /// - `conditions_met`: `true/false`, `yes/no`, `y/n`, `1/0`.
 ///
 /// Every row is validated and converted; each problem becomes a ``LedgerError`` naming the file,
@@ -13,6 +13,10 @@
 /// stored (the command line stores nothing from it unless told to skip invalid rows). Pure: takes
 /// text, reads no file.
 public enum NotificationCSV {
+    /// The largest quantity accepted in any unit, 10¹²: world oil use is about 3.5 × 10¹⁰ barrels a
+    /// year, so anything above is a typing or export error (and would overflow the barrel formatting).
+    public static let maximumQuantity = 1e12
+
     /// The required columns, in the documented order.
     public static let requiredColumns = ["state", "period", "product", "quantity", "unit", "received", "conditions_met", "notes"]
 
@@ -73,9 +77,15 @@ public enum NotificationCSV {
                 fail(
                     "product", "\"\(value("product"))\" is not a product (gasoline, gas oil/diesel, kerosene/jet, fuel oil, LPG, crude, unspecified)")
             }
-            let quantityText = value("quantity").filter { $0 != "," && $0 != " " && $0 != "_" }
-            let quantity = Double(quantityText).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
-            if quantity == nil { fail("quantity", "\"\(value("quantity"))\" is not a non-negative number") }
+            let quantityText = value("quantity").filter { $0 != "," && $0 != " " }
+            let isDecimal = !quantityText.isEmpty && quantityText.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-") }
+            let parsed = isDecimal ? Double(quantityText).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } : nil
+            let quantity = parsed.flatMap { $0 <= NotificationCSV.maximumQuantity ? $0 : nil }
+            if parsed == nil {
+                fail("quantity", "\"\(value("quantity"))\" is not a non-negative number")
+            } else if quantity == nil {
+                fail("quantity", "\"\(value("quantity"))\" is more than 10^12 (no delivery comes near that in any unit)")
+            }
             let unit = QuantityUnit(parsing: value("unit"))
             if unit == nil { fail("unit", "\"\(value("unit"))\" is not a unit (bbl, t, kl)") }
             let received = CalendarDate(parsing: value("received"))

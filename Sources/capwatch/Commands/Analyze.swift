@@ -54,11 +54,15 @@ struct Analyze: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file.") }
-        guard gapHours > 0, gapHours.isFinite else { throw ValidationError("--gap-hours must be a positive number of hours.") }
-        guard timeResolution >= 0, timeResolution.isFinite else { throw ValidationError("--time-resolution must be zero or more seconds.") }
-        guard encounterDistance > 0, encounterHours > 0 else { throw ValidationError("--encounter-distance and --encounter-hours must be positive.") }
-        guard loiterHours > 0, loiterHours.isFinite else { throw ValidationError("--loiter-hours must be a positive number of hours.") }
-        guard landToleranceKm >= 0, landToleranceKm.isFinite else { throw ValidationError("--land-tolerance-km must be zero or more.") }
+        // Upper bounds: ten years, 100 km, one day, 1,000 km: beyond them a value is a typing error
+        // (and would overflow the millisecond arithmetic of the detectors).
+        let tenYears = 87_600.0
+        guard gapHours > 0, gapHours <= tenYears else { throw ValidationError("--gap-hours must be a number of hours above 0 and at most 87,600 (ten years).") }
+        guard timeResolution >= 0, timeResolution <= 86_400 else { throw ValidationError("--time-resolution must be 0 to 86,400 seconds.") }
+        guard encounterDistance > 0, encounterDistance <= 100_000 else { throw ValidationError("--encounter-distance must be above 0 and at most 100,000 m.") }
+        guard encounterHours > 0, encounterHours <= tenYears else { throw ValidationError("--encounter-hours must be above 0 and at most 87,600 hours.") }
+        guard loiterHours > 0, loiterHours <= tenYears else { throw ValidationError("--loiter-hours must be above 0 and at most 87,600 hours.") }
+        guard landToleranceKm >= 0, landToleranceKm <= 1_000 else { throw ValidationError("--land-tolerance-km must be 0 to 1,000.") }
     }
 
     func run() throws {

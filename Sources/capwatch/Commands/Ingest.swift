@@ -31,6 +31,7 @@ struct Ingest {
         var rows = 0
         var rowErrors = 0
         var samples = csvErrorSamples
+        let samplesBefore = samples.count  // this file's errors follow
         csv.samples = samples
         defer {
             self.builder = builder
@@ -87,7 +88,9 @@ struct Ingest {
             csvRows += rows
             csvRowErrors += rowErrors
             if rows == 0, rowErrors > 0 {
-                throw CapwatchCLIError("\(path): no usable rows; first error: \(samples.last ?? "?")")
+                // The samples are "path: line N: …"; name the path once.
+                let first = samples.count > samplesBefore ? String(samples[samplesBefore].dropFirst(path.count + 2)) : "?"
+                throw CapwatchCLIError("\(path): no usable rows; first error: \(first)")
             }
         case nil:
             break

@@ -52,6 +52,6 @@ enum VesselsCSV {
 
     static func number(_ v: Double?) -> String {
         guard let v else { return "" }
-        return v == v.rounded() ? String(Int(v)) : String(v)
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }
