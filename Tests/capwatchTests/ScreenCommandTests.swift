@@ -161,7 +161,7 @@ struct ScreenCommandTests {
         let missing = dir.appendingPathComponent("nowhere.csv").path
         let noFile = try Self.screen(["--file", missing])
         #expect(noFile.status != 0)
-        #expect(noFile.stderr.contains("\(missing): cannot read"), "\(noFile.stderr)")
+        #expect(noFile.stderr.contains("\(missing): cannot open"), "\(noFile.stderr)")
 
         let noColumn = dir.appendingPathComponent("names.csv")
         try "name,kind\nRungrado,vessel\n".write(to: noColumn, atomically: true, encoding: .utf8)

@@ -212,10 +212,7 @@ struct Screen: ParsableCommand {
     /// - Throws: ``CapwatchCLIError`` naming the file, and the line and field at fault (a header
     ///   without `query`, a row without its query field, an unknown kind).
     static func readQueries(_ path: String) throws -> [QueryRow] {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CapwatchCLIError("\(path): cannot read: \(error.localizedDescription)")
-        }
+        let text = try InputFile.readText(path)  // pipes, FIFOs, - and gzip as for the other inputs
         let records = parseCSV(text)
         guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }), let q = header.firstIndex(of: "query") else {
             let found = records.first.map { $0.joined(separator: ",") } ?? ""
