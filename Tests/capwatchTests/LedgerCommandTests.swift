@@ -10,13 +10,19 @@ struct LedgerCommandTests {
         try CommandRunner.run(["ledger"] + arguments + ["--db", db.path], stdin: stdin)
     }
 
+    /// Writes `rows` under the notification header as `name` in `dir`.
+    static func notifications(_ rows: String, as name: String, in dir: URL) throws -> URL {
+        let file = dir.appendingPathComponent(name)
+        try (header + rows).write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     @Test("import from a file and from standard input, then status: tonnes converted by the Committee's chart")
     func importAndStatus() throws {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("capwatch.db")
-        let file = dir.appendingPathComponent("china.csv")
-        try (Self.header + "CN,2019-01,gas oil,1000,t,2019-02-10,true,first\n").write(to: file, atomically: true, encoding: .utf8)
+        let file = try Self.notifications("CN,2019-01,gas oil,1000,t,2019-02-10,true,first\n", as: "china.csv", in: dir)
         let a = try Self.ledger(db, ["import", file.path])
         #expect(a.status == 0, "\(a.stderr)")
         let b = try Self.ledger(db, ["import", "-"], stdin: Data((Self.header + "RU,2019-01,gas oil,1000,t,2019-02-12,true,second\n").utf8))
@@ -33,9 +39,8 @@ struct LedgerCommandTests {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("capwatch.db")
-        let file = dir.appendingPathComponent("mixed.csv")
-        try (Self.header + "CN,2019-01,gas oil,1000,t,2019-02-10,true,ok\nRU,2019-01,gas oil,abc,t,2019-02-10,true,bad\n")
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = try Self.notifications(
+            "CN,2019-01,gas oil,1000,t,2019-02-10,true,ok\nRU,2019-01,gas oil,abc,t,2019-02-10,true,bad\n", as: "mixed.csv", in: dir)
         let r = try Self.ledger(db, ["import", file.path])
         #expect(r.status != 0)
         #expect(r.stderr.contains("mixed.csv:3: quantity: \"abc\""))
@@ -43,8 +48,7 @@ struct LedgerCommandTests {
         let status = try Self.ledger(db, ["status", "--year", "2019"])
         #expect(status.stdout.contains("0 notification(s)"))
         // 10¹⁹ barrels is no delivery (world use is ~3.5 × 10¹⁰ bbl a year) and would overflow the status table.
-        let huge = dir.appendingPathComponent("huge.csv")
-        try (Self.header + "CN,2019-01,gas oil,1e19,bbl,2019-02-10,true,typo\n").write(to: huge, atomically: true, encoding: .utf8)
+        let huge = try Self.notifications("CN,2019-01,gas oil,1e19,bbl,2019-02-10,true,typo\n", as: "huge.csv", in: dir)
         let h = try Self.ledger(db, ["import", huge.path])
         #expect(h.status != 0 && h.stderr.contains("huge.csv:2: quantity"))
         let directory = try Self.ledger(db, ["import", dir.path])

@@ -28,15 +28,8 @@ struct Ingest {
         // append would then duplicate them all.
         var builder = TrackBuilder(parameters: self.builder.parameters)
         swap(&builder, &self.builder)
-        var rows = 0
-        var rowErrors = 0
-        var samples = csvErrorSamples
-        let samplesBefore = samples.count  // this file's errors follow
-        csv.samples = samples
-        defer {
-            self.builder = builder
-            csvErrorSamples = samples
-        }
+        csv.samples = csvErrorSamples
+        defer { self.builder = builder }
 
         func observe(_ o: AISObservationExtractor.Observation) {
             switch o {
@@ -81,15 +74,11 @@ struct Ingest {
             }
         case .csv?:
             csv.finish(into: &builder)
-            rows = csv.rows
-            rowErrors = csv.rowErrors
-            samples = csv.samples
+            csvErrorSamples = csv.samples
             csvFiles += 1
-            csvRows += rows
-            csvRowErrors += rowErrors
-            if rows == 0, rowErrors > 0 {
-                // The samples are "path: line N: …"; name the path once.
-                let first = samples.count > samplesBefore ? String(samples[samplesBefore].dropFirst(path.count + 2)) : "?"
+            csvRows += csv.rows
+            csvRowErrors += csv.rowErrors
+            if csv.rows == 0, let first = csv.firstError {
                 throw CapwatchCLIError("\(path): no usable rows; first error: \(first)")
             }
         case nil:

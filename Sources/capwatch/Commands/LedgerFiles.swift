@@ -4,11 +4,9 @@ import Foundation
 /// Readers for the files the ledger commands take: the vessel register, analyze's events.json and
 /// vessels.csv, a list of listed MMSIs. Errors name the file and line.
 enum LedgerFiles {
-    static func read(_ path: String) throws -> String { try InputFile.readText(path) }
-
     /// `imo,deadweight_t,product` (header required; deadweight and product may be empty).
     static func register(_ path: String) throws -> [RegisteredVessel] {
-        let records = NotificationCSV.records(try read(path))
+        let records = NotificationCSV.records(try InputFile.readText(path))
         guard let header = records.first else { return [] }
         let col = Dictionary(
             header.fields.enumerated().map { ($1.lowercased().trimmingCharacters(in: .whitespaces), $0) }, uniquingKeysWith: { a, _ in a })
@@ -36,7 +34,7 @@ enum LedgerFiles {
 
     /// A JSON array of events (capwatch analyze's events.json); events of kinds this build does not know are skipped.
     static func events(_ path: String) throws -> [Event] {
-        let data = Data(try read(path).utf8)
+        let data = Data(try InputFile.readText(path).utf8)
         guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
             throw CapwatchCLIError("\(path): not a JSON array of events")
         }
@@ -47,7 +45,7 @@ enum LedgerFiles {
 
     /// analyze's vessels.csv: mmsi, imo, ship_type, length_m, beam_m, draught_m.
     static func identities(_ path: String) throws -> [MMSI: VesselIdentity] {
-        let records = NotificationCSV.records(try read(path))
+        let records = NotificationCSV.records(try InputFile.readText(path))
         guard let header = records.first else { return [:] }
         let col = Dictionary(header.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         guard col["mmsi"] != nil else { throw CapwatchCLIError("\(path):1: expected an mmsi column") }
@@ -66,7 +64,7 @@ enum LedgerFiles {
     /// One MMSI a line; blank lines and `#` comments ignored.
     static func mmsiList(_ path: String) throws -> Set<MMSI> {
         var out = Set<MMSI>()
-        for (i, line) in try read(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in try InputFile.readText(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let t = line.trimmingCharacters(in: .whitespaces)
             if t.isEmpty || t.hasPrefix("#") { continue }
             guard let m = Int(t).flatMap({ MMSI($0) }) else { throw CapwatchCLIError("\(path):\(i + 1): \"\(t)\" is not an MMSI") }

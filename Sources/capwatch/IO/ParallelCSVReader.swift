@@ -36,8 +36,10 @@ struct ParallelCSVReader {
     private(set) var rows = 0
     /// Rows (or headers) that failed.
     private(set) var rowErrors = 0
-    /// The first errors, prefixed with the path.
+    /// The first errors, prefixed with the path (appended to what the caller put here).
     var samples: [String] = []
+    /// The file's first error (a bad row or header), nil when there was none.
+    private(set) var firstError: TrackAnalysisError?
 
     init(path: String, roundBytes: Int = 8 << 20) {
         self.path = path
@@ -64,6 +66,7 @@ struct ParallelCSVReader {
 
     private mutating func note(_ errors: [TrackAnalysisError], count: Int) {
         rowErrors += count
+        if firstError == nil { firstError = errors.first }
         for e in errors where samples.count < 10 { samples.append("\(path): \(e)") }
     }
 
