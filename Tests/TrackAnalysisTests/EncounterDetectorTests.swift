@@ -40,6 +40,39 @@ struct EncounterDetectorTests {
         #expect(e.evidence["slices"] == .integer(18))
     }
 
+    @Test("a sweep fed each track's own samples, day by day, finds what detect(in:) finds")
+    func sweepOverPerTrackSamples() throws {
+        // The midnight encounter above (22:50 … 01:40, 18 slices) and a second pair meeting on the
+        // next day 06:00–09:00 (3 h, 19 slices), with the tracks in the order of MMSI.
+        let a = reports(tanker, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in p }
+        let b = reports(receiver, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in q }
+        let c = reports(636_000_007, from: at(30), to: at(33)) { _ in p }
+        let d = reports(636_000_008, from: at(30), to: at(33)) { _ in q }
+        let tracks = buildTracks(a + b + c + d)
+        let detector = EncounterDetector()
+        let expected = detector.detect(in: tracks)
+        #expect(expected.map(\.start) == [at(22, 50), at(30)])
+
+        var sweep = EncounterSweep(detector: detector, mmsis: tracks.map(\.mmsi))
+        var all = EncounterSamples()
+        for (i, t) in tracks.enumerated() { all.append(contentsOf: detector.samples(of: t, vessel: Int32(i))) }
+        let bySlice = all.sortedBySlice()
+        #expect(bySlice.slices == bySlice.slices.sorted())
+        var start = 0
+        while start < bySlice.count {
+            let window = sweep.window(ofSlice: bySlice.slices[start])
+            var day = EncounterSamples()
+            while start < bySlice.count, sweep.window(ofSlice: bySlice.slices[start]) == window {
+                day.append(bySlice.slices[start], bySlice.vessels[start], bySlice.latitudes[start], bySlice.longitudes[start], bySlice.speeds[start])
+                start += 1
+            }
+            sweep.add(window: window, samples: day.sortedByVessel())
+        }
+        let found = sweep.finish()
+        #expect(found == expected)
+        #expect(found.first?.evidence["slices"] == .integer(18))
+    }
+
     @Test func ninetyMinuteMeetingIsTooShort() {
         // The receiver lies at Q from 01:00 to 02:30: slices 01:00 … 02:30 = 10 slices spanning 1.5 h < 2 h.
         let b = reports(receiver, from: at(1), to: at(2, 30)) { _ in q }

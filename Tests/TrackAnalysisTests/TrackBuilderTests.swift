@@ -26,6 +26,53 @@ struct TrackBuilderTests {
         #expect(track.keptIndices == [0, 1, 2, 3, 5, 6])
     }
 
+    @Test("positions taken out, kept elsewhere and appended back by vessel group build the same tracks")
+    func takeAndAppendInGroups() throws {
+        // Three vessels; the second half of the reports goes back in time for 352000001 (its
+        // track must be sorted) and repeats one report (a duplicate); static reports in between.
+        let p = { (lat: Double) in GeoPoint(latitude: lat, longitude: 124.0) }
+        var positions: [PositionReport] = []
+        for i in 0..<12 {
+            positions.append(PositionReport(mmsi: mmsi(445_000_001), time: at(0, 10 * i), position: p(38 + 0.009 * Double(i)), sog: 3.2))
+            positions.append(PositionReport(mmsi: mmsi(352_000_001), time: at(0, i < 6 ? 10 * i + 5 : 10 * (i - 6) + 2), position: p(39), sog: 0.1))
+        }
+        positions.append(positions[4])
+        positions.append(PositionReport(mmsi: mmsi(538_000_001), time: at(2), position: p(40), sog: nil))
+        let statics = [StaticReport(mmsi: mmsi(445_000_001), time: at(0), name: "ONE", draught: 6),
+                       StaticReport(mmsi: mmsi(445_000_001), time: at(1), name: "ONE", draught: 9),
+                       StaticReport(mmsi: mmsi(636_000_001), time: at(1), name: "STATIC ONLY")]
+        let whole = buildTracks(positions, statics)
+
+        var b = TrackBuilder()
+        var kept: [(MMSI, PositionColumns)] = []
+        for (i, r) in positions.enumerated() {
+            b.add(r)
+            if i == 9 { b.takePositions { kept.append(($0, $1)) } }
+        }
+        for s in statics { b.add(s) }
+        b.takePositions { kept.append(($0, $1)) }
+        #expect(b.heldPositionCount == 0)
+        #expect(b.positionCount == positions.count)
+        #expect(b.latestTime == at(2).millisecondsSince1970)
+        let group = { (m: MMSI) in Int(m.rawValue % 2) }
+        var groups = b.split(into: 2, by: group)
+        for (m, columns) in kept { groups[group(m)].append(mmsi: m, positions: columns) }
+        let rebuilt = groups.flatMap { $0.build() }.sorted { $0.mmsi < $1.mmsi }
+
+        #expect(rebuilt.map(\.mmsi) == whole.map(\.mmsi))
+        #expect(rebuilt.count == 4)
+        for (r, w) in zip(rebuilt, whole) {
+            #expect(r.times == w.times)
+            #expect(r.latitudes == w.latitudes)
+            #expect(r.outliers == w.outliers)
+            #expect(r.duplicateCount == w.duplicateCount)
+            #expect(r.identity.versions.map(\.since) == w.identity.versions.map(\.since))
+        }
+        // 352000001's 12 reports arrive out of order and come back sorted; 445000001 lost one duplicate.
+        #expect(rebuilt[0].times == rebuilt[0].times.sorted() && rebuilt[0].count == 12)
+        #expect(rebuilt[1].duplicateCount == 1 && rebuilt[1].count == 12)
+    }
+
     @Test func identityJoinedOverTime() throws {
         let v = mmsi(445_000_002)
         let statics = [

@@ -200,4 +200,24 @@ struct AnalyzeCommandTests {
         #expect(r2.status != 0)
         #expect(r2.stderr.contains("a-file: cannot create the output directory"))
     }
+
+    @Test("--detectors keeps the kinds asked for; --lists none screens nothing; an unknown kind is refused")
+    func detectorSelection() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("scenario.csv")
+        try Self.scenarioCSV().write(to: input, atomically: true, encoding: .utf8)
+        // The scenario's four events less the loitering of tanker A (see scenario()).
+        let r = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("o").path, "--detectors", "encounter,gap",
+                                       "--lists", "none"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Events: 3 (encounter 1, gap 2)"), "stdout: \(r.stdout)")
+        // Not screened: CHON MA SAN's listing (+50) is not among the reasons, and no warning about missing lists.
+        #expect(!r.stdout.contains("listed"))
+        #expect(!r.stderr.contains("no sanctions lists"))
+        let loiterOnly = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("p").path, "--detectors", "loitering"])
+        #expect(loiterOnly.stdout.contains("Events: 1 (loitering 1)"), "stdout: \(loiterOnly.stdout)")
+        let bad = try CommandRunner.run(["analyze", input.path, "--detectors", "encounters"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("'encounters' is not one of all, encounter, gap"))
+    }
 }

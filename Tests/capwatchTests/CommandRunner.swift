@@ -35,9 +35,11 @@ struct CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/capwatch")
     }()
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    /// Runs the binary with `arguments` in the package root, `environment` added to this process's.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         let out = Pipe()

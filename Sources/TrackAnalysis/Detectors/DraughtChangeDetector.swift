@@ -29,6 +29,14 @@ public struct DraughtChangeDetector: Sendable {
     ///   - tracks: tracks from ``TrackBuilder`` (their identity histories carry the draughts).
     ///   - events: gap and encounter events (other kinds are ignored).
     public func detect(in tracks: [Track], across events: [Event]) -> [Event] {
+        detect(in: tracks.map(\.summary), across: events)
+    }
+
+    /// Draught changes across the given events, sorted by start time then MMSI.
+    /// - Parameters:
+    ///   - tracks: summaries of the tracks (their identity histories carry the draughts).
+    ///   - events: gap and encounter events (other kinds are ignored).
+    public func detect(in tracks: [TrackSummary], across events: [Event]) -> [Event] {
         var index: [MMSI: Int] = [:]
         for (i, t) in tracks.enumerated() { index[t.mmsi] = i }
         let windowSeconds = parameters.reportWindowHours * 3600
@@ -54,7 +62,7 @@ public struct DraughtChangeDetector: Sendable {
                                  parameters: parameters.eventFields, evidence: evidence))
             }
         }
-        out.sort { ($0.start, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.mmsi.first?.rawValue ?? 0) }
+        out.sort(by: EventOrder.startThenFirstMMSI)
         return out
     }
 }

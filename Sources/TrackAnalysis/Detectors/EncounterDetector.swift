@@ -62,12 +62,12 @@ public struct EncounterDetector: Sendable {
     /// Encounters among `tracks`, sorted by start time then MMSI pair.
     /// - Parameter tracks: tracks from ``TrackBuilder`` (any order, one per MMSI).
     public func detect(in tracks: [Track]) -> [Event] {
-        let p = parameters
-        let sliceMs = max(1000, Int64((p.sliceMinutes * 60_000).rounded()))
-        let maxGapMs = Int64((p.maximumInterpolationGapHours * 3_600_000).rounded())
+        var sweep = EncounterSweep(detector: self, mmsis: tracks.map(\.mmsi))
+        let sliceMs = sweep.sliceMilliseconds
+        let window = sweep.windowSlices
+        let maxGapMs = sweep.maximumGapMilliseconds
         // Resample and find close pairs one day of slices at a time, so the resampled positions in
         // memory are those of one window (the vessels active that day), whatever the time span.
-        let window = max(1, Int64(86_400_000 / sliceMs))
         var spans: [(vessel: Int, first: Int64, last: Int64)] = []
         for (v, track) in tracks.enumerated() where Self.isVessel(track.mmsi) {
             guard let first = track.times.first, let last = track.times.last else { continue }
@@ -75,8 +75,7 @@ public struct EncounterDetector: Sendable {
         }
         spans.sort { ($0.first, $0.vessel) < ($1.first, $1.vessel) }
         var cursors = [ResampleCursor](repeating: ResampleCursor(), count: tracks.count)
-        var samples = Samples()
-        var runs = EncounterRuns(detector: self, tracks: tracks, sliceMs: sliceMs)
+        var samples = EncounterSamples()
         var active: [(vessel: Int, last: Int64)] = []
         var nextSpan = 0
         var w0 = spans.first.map { floorDiv($0.first, window) * window } ?? 0
@@ -97,20 +96,30 @@ public struct EncounterDetector: Sendable {
                 samples.resample(tracks[a.vessel], vessel: Int32(a.vessel), sliceMs: sliceMs, maxGapMs: maxGapMs, slices: w0..<w1,
                                  cursor: &cursors[a.vessel])
             }
-            if samples.count > 1 {
-                for hit in closePairs(samples) { runs.add(hit) }
-            }
-            runs.sweep(before: w1)
+            sweep.add(window: w0 / window, samples: samples)
             active.removeAll { $0.last < w1 }  // every step of these tracks ended before w1
             w0 = w1
         }
-        var events = runs.finish()
-        events.sort { l, r in
-            if l.start != r.start { return l.start < r.start }
-            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
-        }
-        return events
+        return sweep.finish()
     }
+
+    /// Step 1 for one track on its own: its resampled positions at every slice (see the type's
+    /// description), in slice order, labelled `vessel`; empty for a coast station, aid to
+    /// navigation or distress beacon. Feeding these (of all tracks, day by day) to an
+    /// ``EncounterSweep`` finds the same encounters as ``detect(in:)``.
+    /// - Parameters:
+    ///   - track: the track.
+    ///   - vessel: its index in the `mmsis` given to the ``EncounterSweep``.
+    public func samples(of track: Track, vessel: Int32) -> EncounterSamples {
+        var samples = EncounterSamples()
+        guard Self.isVessel(track.mmsi) else { return samples }
+        let sweep = EncounterSweep(detector: self, mmsis: [])
+        var cursor = ResampleCursor()
+        samples.resample(track, vessel: vessel, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds,
+                         slices: Int64.min..<Int64.max, cursor: &cursor)
+        return samples
+    }
+
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
         switch mmsi.kind {
@@ -133,7 +142,7 @@ public struct EncounterDetector: Sendable {
         var midZ: Double
     }
 
-    private func closePairs(_ s: Samples) -> [Hit] {
+    func closePairs(_ s: EncounterSamples) -> [Hit] {
         let order = s.orderBySlice()
         let radius = max(10, parameters.maximumDistanceMetres)
         let side = 2 * radius
@@ -207,7 +216,7 @@ public struct EncounterDetector: Sendable {
         return ports.nearest(to: point, within: parameters.minimumPortDistanceKilometres * 1000) != nil
     }
 
-    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], tracks: [Track], sliceMs: Int64) -> Event {
+    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], mmsis: [MMSI], sliceMs: Int64) -> Event {
         let stats = Stats(hits, runs)
         let first = hits[runs[0].lowerBound]
         let last = hits[runs[runs.count - 1].upperBound - 1]
@@ -215,7 +224,7 @@ public struct EncounterDetector: Sendable {
         let end = Timestamp(millisecondsSince1970: last.slice * sliceMs)
         // Vessel 1 is the lower MMSI; hits order vessels by track index, which differs when the
         // caller's tracks are not sorted by MMSI.
-        let swapped = tracks[Int(first.a)].mmsi > tracks[Int(first.b)].mmsi
+        let swapped = mmsis[Int(first.a)] > mmsis[Int(first.b)]
         let (sog1, sog2) = swapped ? (stats.medianSOGB, stats.medianSOGA) : (stats.medianSOGA, stats.medianSOGB)
         var evidence: EventFields = [
             "duration_h": .number(start.seconds(to: end) / 3600), "median_distance_m": .number(rounded(stats.medianDistance, 0.1)),
@@ -226,7 +235,7 @@ public struct EncounterDetector: Sendable {
             evidence["nearest_port"] = .string(nearest.port.name)
             evidence["nearest_port_km"] = .number(rounded(nearest.distanceMetres / 1000, 0.001))
         }
-        return Event(kind: .encounter, mmsi: [tracks[Int(first.a)].mmsi, tracks[Int(first.b)].mmsi], start: start, end: end,
+        return Event(kind: .encounter, mmsi: [mmsis[Int(first.a)], mmsis[Int(first.b)]], start: start, end: end,
                      position: stats.meanPosition, parameters: parameters.eventFields, evidence: evidence)
     }
 
@@ -319,16 +328,26 @@ public struct EncounterParameters: Hashable, Sendable {
 // MARK: - Step 1: resampling
 
 /// Resampled positions of all vessels, as columns.
-struct Samples {
-    var slices: [Int64] = []
-    var vessels: [Int32] = []
-    var latitudes: [Double] = []
-    var longitudes: [Double] = []
-    var speeds: [Float] = []
+public struct EncounterSamples: Sendable {
+    /// Slice numbers: the slice's start time divided by the slice length (both in milliseconds since 1970).
+    public internal(set) var slices: [Int64] = []
+    /// The vessel of each sample: an index into the MMSIs of the ``EncounterSweep``.
+    public internal(set) var vessels: [Int32] = []
+    /// Latitude in degrees.
+    public internal(set) var latitudes: [Double] = []
+    /// Longitude in degrees.
+    public internal(set) var longitudes: [Double] = []
+    /// SOG in knots (interpolated); NaN when unknown.
+    public internal(set) var speeds: [Float] = []
 
-    var count: Int { slices.count }
+    /// No samples.
+    public init() {}
 
-    mutating func append(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float) {
+    /// The number of samples.
+    public var count: Int { slices.count }
+
+    /// Appends one sample.
+    public mutating func append(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float) {
         slices.append(slice)
         vessels.append(vessel)
         latitudes.append(lat)
@@ -336,7 +355,8 @@ struct Samples {
         speeds.append(sog)
     }
 
-    mutating func removeAll() {
+    /// Removes every sample, keeping the storage.
+    public mutating func removeAll() {
         slices.removeAll(keepingCapacity: true)
         vessels.removeAll(keepingCapacity: true)
         latitudes.removeAll(keepingCapacity: true)

@@ -20,16 +20,16 @@ struct EncounterRuns {
     }
 
     private let detector: EncounterDetector
-    private let tracks: [Track]
+    private let mmsis: [MMSI]
     private let sliceMs: Int64
     private let minDurationMs: Int64
     private let mergeGapMs: Int64
     private var pairs: [UInt64: Pair] = [:]
     private var events: [Event] = []
 
-    init(detector: EncounterDetector, tracks: [Track], sliceMs: Int64) {
+    init(detector: EncounterDetector, mmsis: [MMSI], sliceMs: Int64) {
         self.detector = detector
-        self.tracks = tracks
+        self.mmsis = mmsis
         self.sliceMs = sliceMs
         minDurationMs = Int64((detector.parameters.minimumDurationHours * 3_600_000).rounded())
         mergeGapMs = Int64((detector.parameters.mergeGapHours * 3_600_000).rounded())
@@ -99,7 +99,7 @@ struct EncounterRuns {
 
     private mutating func flush(_ pair: inout Pair) {
         guard !pair.group.isEmpty else { return }
-        events.append(detector.makeEvent(pair.group, pair.groupRuns, tracks: tracks, sliceMs: sliceMs))
+        events.append(detector.makeEvent(pair.group, pair.groupRuns, mmsis: mmsis, sliceMs: sliceMs))
         pair.group = []
         pair.groupRuns = []
     }

@@ -34,7 +34,7 @@ public struct GapDetector: Sendable {
     public func detect(in tracks: [Track], dataEnd: Timestamp?) -> [Event] {
         var events: [Event] = []
         for t in tracks { events += detect(in: t, dataEnd: dataEnd) }
-        events.sort { ($0.start, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.mmsi.first?.rawValue ?? 0) }
+        events.sort(by: EventOrder.startThenFirstMMSI)
         return events
     }
 

@@ -36,42 +36,51 @@ public struct IdentityChangeDetector: Sendable {
     /// - Parameter tracks: tracks from ``TrackBuilder`` (one per MMSI).
     public func detect(in tracks: [Track]) -> [Event] {
         var events: [Event] = []
-        struct Holder {
-            var mmsi: MMSI
-            var track: Int
-            var name: String?
-            var since: Timestamp
-        }
-        var byIMO: [IMONumber: [Holder]] = [:]
-        for (ti, t) in tracks.enumerated() {
+        var holders: [IMOHolder] = []
+        for t in tracks {
             events += detect(in: t)
-            for v in t.identity.versions {
-                guard let imo = v.identity.imo else { continue }
-                if let i = byIMO[imo]?.firstIndex(where: { $0.mmsi == t.mmsi }) {
-                    if byIMO[imo]![i].name == nil { byIMO[imo]![i].name = v.identity.name }
-                } else {
-                    byIMO[imo, default: []].append(Holder(mmsi: t.mmsi, track: ti, name: v.identity.name, since: v.since))
-                }
+            holders += imoHolders(in: t)
+        }
+        events += sharedIMOEvents(holders)
+        events.sort(by: EventOrder.startThenMMSIs)
+        return events
+    }
+
+    /// The IMO numbers `track` reported, one ``IMOHolder`` per number (the first version that
+    /// carried it, with the first name reported with it): the input of ``sharedIMOEvents(_:)``.
+    public func imoHolders(in track: Track) -> [IMOHolder] {
+        var holders: [IMOHolder] = []
+        for v in track.identity.versions {
+            guard let imo = v.identity.imo else { continue }
+            if let i = holders.firstIndex(where: { $0.imo == imo }) {
+                if holders[i].name == nil { holders[i].name = v.identity.name }
+            } else {
+                let position = track.keptIndex(near: v.since).map { track.position(at: $0) } ?? GeoPoint(latitude: 0, longitude: 0)
+                holders.append(IMOHolder(mmsi: track.mmsi, imo: imo, name: v.identity.name, since: v.since, position: position))
             }
         }
+        return holders
+    }
+
+    /// One `imo_shared` event for every IMO number reported by two MMSIs or more.
+    /// - Parameter holders: ``imoHolders(in:)`` of every track, tracks in MMSI order.
+    /// - Returns: the events in no particular order (``detect(in:)-([Track])`` sorts them).
+    public func sharedIMOEvents(_ holders: [IMOHolder]) -> [Event] {
+        var byIMO: [IMONumber: [IMOHolder]] = [:]
+        for h in holders { byIMO[h.imo, default: []].append(h) }
+        var events: [Event] = []
         let fields = parameters.eventFields
         for (imo, holders) in byIMO where holders.count >= 2 {
             let sorted = holders.sorted { $0.mmsi < $1.mmsi }
             let first = holders.min { $0.since < $1.since }!
             let last = holders.max { $0.since < $1.since }!
-            let t = tracks[first.track]
-            let position = t.keptIndex(near: first.since).map { t.position(at: $0) } ?? GeoPoint(latitude: 0, longitude: 0)
             let evidence: EventFields = [
                 "check": "imo_shared", "imo": .integer(imo.rawValue), "mmsi_count": .integer(sorted.count),
                 "mmsis": .string(sorted.map { String($0.mmsi.rawValue) }.joined(separator: " ")),
                 "names": .string(sorted.map { $0.name ?? "?" }.joined(separator: " | ")),
             ]
-            events.append(Event(kind: .identityChange, mmsi: sorted.map(\.mmsi), start: first.since, end: last.since, position: position,
+            events.append(Event(kind: .identityChange, mmsi: sorted.map(\.mmsi), start: first.since, end: last.since, position: first.position,
                                 parameters: fields, evidence: evidence))
-        }
-        events.sort { l, r in
-            if l.start != r.start { return l.start < r.start }
-            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
         }
         return events
     }
@@ -161,4 +170,19 @@ public struct IdentityParameters: Hashable, Sendable {
     public var eventFields: EventFields {
         ["normalise_names": .boolean(normaliseNames), "mid_table": .string("ITU MID table, RR Appendix 43 (\(MaritimeIdentificationDigits.allocated.count) MIDs)")]
     }
+}
+
+/// An IMO number one vessel reported: the input of the `imo_shared` check, which needs every
+/// vessel's numbers at once (``IdentityChangeDetector/sharedIMOEvents(_:)``).
+public struct IMOHolder: Sendable {
+    /// The vessel.
+    public var mmsi: MMSI
+    /// The IMO number it reported.
+    public var imo: IMONumber
+    /// The first name it reported with that number, nil when none.
+    public var name: String?
+    /// When it first reported the number.
+    public var since: Timestamp
+    /// Its kept position nearest that time; (0, 0) when the track has none.
+    public var position: GeoPoint
 }

@@ -49,7 +49,7 @@ public struct SpoofingDetector: Sendable {
     public func detect(in tracks: [Track]) -> [Event] {
         var events: [Event] = []
         for t in tracks where EncounterDetector.isVessel(t.mmsi) { events += detect(in: t) }
-        events.sort { ($0.start, $0.mmsi.first?.rawValue ?? 0) < ($1.start, $1.mmsi.first?.rawValue ?? 0) }
+        events.sort(by: EventOrder.startThenFirstMMSI)
         return events
     }
 

@@ -133,6 +133,16 @@ public struct RiskScorer: Sendable {
     ///   - listed: whether a vessel is on a sanctions list (default: none is).
     /// - Returns: one score per track, in the tracks' order.
     public func score(_ tracks: [Track], events: [Event], listed: (MMSI) -> Bool = { _ in false }) -> [RiskScore] {
+        score(tracks.map(\.summary), events: events, listed: listed)
+    }
+
+    /// Scores every vessel.
+    /// - Parameters:
+    ///   - tracks: summaries of the vessels' tracks.
+    ///   - events: all events (any kinds; each is counted for every vessel it names).
+    ///   - listed: whether a vessel is on a sanctions list (default: none is).
+    /// - Returns: one score per vessel, in the given order.
+    public func score(_ tracks: [TrackSummary], events: [Event], listed: (MMSI) -> Bool = { _ in false }) -> [RiskScore] {
         var byVessel: [MMSI: [Int]] = [:]
         for (i, e) in events.enumerated() { for m in e.mmsi { byVessel[m, default: []].append(i) } }
         return tracks.map { t in

@@ -25,6 +25,11 @@ public struct TrackBuilder: Sendable {
     public private(set) var positionCount = 0
     /// Static reports added so far (before dropping unchanged repeats).
     public private(set) var staticReportCount = 0
+    /// Positions held now: added or appended and not yet taken by ``takePositions(_:)``.
+    public private(set) var heldPositionCount = 0
+    /// The latest position time added, in milliseconds since 1970 (UTC); nil before the first.
+    /// Positions taken out by ``takePositions(_:)`` still count.
+    public private(set) var latestTime: Int64?
 
     /// - Parameter parameters: cleaning rules; the defaults flag above 50 kn.
     public init(parameters: TrackParameters = TrackParameters()) { self.parameters = parameters }
@@ -62,6 +67,8 @@ public struct TrackBuilder: Sendable {
         let s = slot(for: report.mmsi)
         let t = report.time.millisecondsSince1970
         positionCount += 1
+        heldPositionCount += 1
+        if t > latestTime ?? .min { latestTime = t }
         if let last = vessels[s].times.last, t < last { vessels[s].isSorted = false }
         vessels[s].times.append(t)
         vessels[s].latitudes.append(report.position.latitude)
@@ -104,6 +111,8 @@ public struct TrackBuilder: Sendable {
     public mutating func append(contentsOf later: TrackBuilder) {
         positionCount += later.positionCount
         staticReportCount += later.staticReportCount
+        heldPositionCount += later.heldPositionCount
+        if let t = later.latestTime, t > latestTime ?? .min { latestTime = t }
         for other in later.vessels {
             let s = slot(for: other.mmsi)
             if let last = vessels[s].times.last, let first = other.times.first, first < last { vessels[s].isSorted = false }
@@ -121,6 +130,77 @@ public struct TrackBuilder: Sendable {
             }
             vessels[s].statics.append(contentsOf: statics)
         }
+    }
+
+    /// The MMSIs of every vessel that sent a position or a static report, in order of first report.
+    public var mmsis: [MMSI] { vessels.map(\.mmsi) }
+
+    /// Hands the positions held for each vessel to `body` (vessels in order of first report, each
+    /// vessel's positions in the order added) and forgets them; static reports, counts and
+    /// ``latestTime`` stay. With ``append(mmsi:positions:)`` this lets a caller keep positions
+    /// elsewhere (e.g. in files) and bring one group of vessels back at a time: appending what was
+    /// taken, in the order taken, builds the same tracks as if nothing had been taken.
+    /// - Throws: what `body` throws; the vessels handed over before it threw are emptied.
+    public mutating func takePositions(_ body: (MMSI, PositionColumns) throws -> Void) rethrows {
+        for s in vessels.indices where !vessels[s].times.isEmpty {
+            let columns = PositionColumns(times: vessels[s].times, latitudes: vessels[s].latitudes, longitudes: vessels[s].longitudes,
+                                          speeds: vessels[s].speeds, courses: vessels[s].courses, headings: vessels[s].headings,
+                                          statuses: vessels[s].statuses)
+            heldPositionCount -= columns.count
+            vessels[s].times = []
+            vessels[s].latitudes = []
+            vessels[s].longitudes = []
+            vessels[s].speeds = []
+            vessels[s].courses = []
+            vessels[s].headings = []
+            vessels[s].statuses = []
+            vessels[s].isSorted = true
+            try body(vessels[s].mmsi, columns)
+        }
+    }
+
+    /// Appends positions of `mmsi` after those it already has (see ``takePositions(_:)``). They
+    /// count in ``positionCount`` as if added one by one.
+    public mutating func append(mmsi: MMSI, positions: PositionColumns) {
+        guard positions.count > 0 else { return }
+        let s = slot(for: mmsi)
+        positionCount += positions.count
+        heldPositionCount += positions.count
+        if let t = positions.times.max(), t > latestTime ?? .min { latestTime = t }
+        if let last = vessels[s].times.last, positions.times[0] < last { vessels[s].isSorted = false }
+        if vessels[s].isSorted {
+            for i in 1..<positions.count where positions.times[i] < positions.times[i - 1] {
+                vessels[s].isSorted = false
+                break
+            }
+        }
+        vessels[s].times += positions.times
+        vessels[s].latitudes += positions.latitudes
+        vessels[s].longitudes += positions.longitudes
+        vessels[s].speeds += positions.speeds
+        vessels[s].courses += positions.courses
+        vessels[s].headings += positions.headings
+        vessels[s].statuses += positions.statuses
+    }
+
+    /// Splits the builder into `count` builders with the same parameters: vessel `m` (its static
+    /// reports and any positions held) goes to builder `group(m)`, vessels keeping their order.
+    /// The counts (``positionCount``, ``staticReportCount``) stay with builder 0.
+    /// - Parameter group: a number in `0..<count` for each MMSI.
+    public consuming func split(into count: Int, by group: (MMSI) -> Int) -> [TrackBuilder] {
+        var parts = [TrackBuilder](repeating: TrackBuilder(parameters: parameters), count: count)
+        parts[0].positionCount = positionCount
+        parts[0].staticReportCount = staticReportCount
+        for s in vessels.indices {
+            let acc = vessels[s]
+            vessels[s] = Accumulator(mmsi: acc.mmsi)  // keep one reference to the columns
+            let g = group(acc.mmsi)
+            parts[g].slots[acc.mmsi.rawValue] = parts[g].vessels.count
+            parts[g].heldPositionCount += acc.times.count
+            if let t = acc.times.max(), t > parts[g].latestTime ?? .min { parts[g].latestTime = t }
+            parts[g].vessels.append(acc)
+        }
+        return parts
     }
 
     /// The tracks, one per MMSI that sent anything (a vessel with only static reports has an

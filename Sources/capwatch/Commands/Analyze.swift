@@ -46,8 +46,32 @@ struct Analyze: ParsableCommand {
     @Option(parsing: .unconditional, help: "Time resolution of the input in seconds: reports closer than this are not used to flag impossible speeds (60 for minute-stamped exports).")
     var timeResolution = 1.0
 
-    @Option(help: "Sanctions list directory (un/consolidated.xml, ofac/*.csv); default as for `capwatch screen`. Every vessel is screened by IMO, MMSI, call sign and name.")
+    @Option(help: "Sanctions list directory (un/consolidated.xml, ofac/*.csv); default as for `capwatch screen`; none to screen nothing. Every vessel is screened by IMO, MMSI, call sign and name.")
     var lists: String?
+
+    @Option(help: "Event kinds to detect, comma-separated: encounter, gap, loitering, port_visit, identity_change, spoofing, draught_change, dark_sts, or all. Tracks, vessels.csv and screening are always made.")
+    var detectors = "all"
+
+    /// The kinds `--detectors` selects.
+    var selectedKinds: Set<Event.Kind> {
+        get throws {
+            var kinds: Set<Event.Kind> = []
+            for name in detectors.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if name == "all" {
+                    kinds.formUnion(Event.Kind.allCases)
+                } else if let kind = Event.Kind(rawValue: name) {
+                    kinds.insert(kind)
+                } else {
+                    throw ValidationError("--detectors: '\(name)' is not one of all, \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+            }
+            guard !kinds.isEmpty else { throw ValidationError("--detectors: give at least one kind (or all).") }
+            return kinds
+        }
+    }
+
+    @Option(help: "Input megabytes per vessel group: positions wait in temporary files (TMPDIR) and one group's tracks are in memory at a time on each core, so memory follows this, not the input size.")
+    var partitionMb = Analyze.defaultPartitionMegabytes
 
     @Flag(help: "Do not print the summary.")
     var quiet = false
@@ -62,6 +86,8 @@ struct Analyze: ParsableCommand {
         guard encounterDistance > 0, encounterDistance <= 100_000 else { throw ValidationError("--encounter-distance must be above 0 and at most 100,000 m.") }
         guard encounterHours > 0, encounterHours <= tenYears else { throw ValidationError("--encounter-hours must be above 0 and at most 87,600 hours.") }
         guard loiterHours > 0, loiterHours <= tenYears else { throw ValidationError("--loiter-hours must be above 0 and at most 87,600 hours.") }
+        _ = try selectedKinds
+        guard partitionMb >= 1, partitionMb <= 1_000_000 else { throw ValidationError("--partition-mb must be 1 to 1,000,000.") }
         guard landToleranceKm >= 0, landToleranceKm <= 1_000 else { throw ValidationError("--land-tolerance-km must be 0 to 1,000.") }
     }
 
@@ -74,54 +100,68 @@ struct Analyze: ParsableCommand {
         let lists = self.lists
         var phases = PhaseTimer()
         let screening = BackgroundTask { try Analyze.screeningIndex(lists: lists) }
+        let partitions = Analyze.partitionCount(inputs: inputs, megabytes: partitionMb)
+        let spill = partitions > 1 ? try PositionSpill(partitions: partitions) : nil
         var ingest = Ingest(builder: TrackBuilder(parameters: TrackParameters(timeResolutionSeconds: timeResolution)))
+        ingest.spill = spill
         let totalBytes = inputs.compactMap { try? InputFile(path: $0).size }.reduce(0, +)
         var progress = Progress(totalBytes: totalBytes)
         for path in inputs {
             try ingest.read(path: path, progress: &progress)
         }
+        try ingest.finishSpilling()
         progress.finish()
         phases.lap("read inputs")
-        // Move the builder out of `ingest` so that build() owns the only reference to its columns
-        // and compacts them in place instead of copying them.
-        var builder = TrackBuilder(parameters: ingest.builder.parameters)
-        swap(&builder, &ingest.builder)
-        let tracks = builder.build()
-        phases.lap("build tracks")
-        let dataEnd = tracks.compactMap { $0.times.last }.max().map { Timestamp(millisecondsSince1970: $0) }
 
-        // The detectors that read only tracks are independent: run them on both cores.
+        // Every vessel, sorted by MMSI: its index is its number in the encounter sweep.
+        let mmsis = ingest.builder.mmsis.sorted()
+        var vesselIndex: [UInt32: Int32] = [:]
+        vesselIndex.reserveCapacity(mmsis.count)
+        for (i, m) in mmsis.enumerated() { vesselIndex[m.rawValue] = Int32(i) }
         let encounterParameters = EncounterParameters(maximumDistanceMetres: encounterDistance, minimumDurationHours: encounterHours)
-        let gapParameters = GapParameters(thresholdHours: gapHours)
         // Port visits and loitering use the built-in DPRK ports merged with --ports (issue #4).
         let visitPorts = DPRKPorts.merged(with: portList)
-        let loiteringParameters = LoiteringParameters(minimumDurationHours: loiterHours)
-        let spoofing = SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm)
-        let detectors: [@Sendable () -> [Event]] = [
-            { PhaseTimer.measure("encounters") { EncounterDetector(parameters: encounterParameters, ports: portList).detect(in: tracks) } },
-            { PhaseTimer.measure("gaps") { GapDetector(parameters: gapParameters).detect(in: tracks, dataEnd: dataEnd) } },
-            { PhaseTimer.measure("loitering") { LoiteringDetector(parameters: loiteringParameters, ports: visitPorts).detect(in: tracks) } },
-            { PhaseTimer.measure("port visits") { PortVisitDetector(ports: visitPorts).detect(in: tracks) } },
-            { PhaseTimer.measure("identity changes") { IdentityChangeDetector().detect(in: tracks) } },
-            { PhaseTimer.measure("spoofing") { SpoofingDetector(parameters: spoofing, land: landMask).detect(in: tracks) } },
-        ]
-        let found = Parallel.map(detectors.count) { detectors[$0]() }
-        phases.lap("detectors (both cores)")
-        let (encounters, gaps, loitering, portVisits, identityChanges, spoofed) = (found[0], found[1], found[2], found[3], found[4], found[5])
-        var events = encounters + gaps
-        events += DraughtChangeDetector().detect(in: tracks, across: events)
-        events += DarkSTSDetector().detect(in: events + loitering)
-        events += loitering
-        events += portVisits
-        events += identityChanges
-        events += spoofed
+        let detectors = AnalysisDetectors(
+            encounters: EncounterDetector(parameters: encounterParameters, ports: portList),
+            gaps: GapDetector(parameters: GapParameters(thresholdHours: gapHours)),
+            loitering: LoiteringDetector(parameters: LoiteringParameters(minimumDurationHours: loiterHours), ports: visitPorts),
+            portVisits: PortVisitDetector(ports: visitPorts), identity: IdentityChangeDetector(),
+            spoofing: SpoofingDetector(parameters: SpoofingParameters(timeResolutionSeconds: max(timeResolution, 1), landToleranceKilometres: landToleranceKm),
+                                       land: landMask),
+            dataEnd: ingest.builder.latestTime.map { Timestamp(millisecondsSince1970: $0) }, kinds: try selectedKinds)
+
+        // One group of vessels at a time on each core (all at once when there is one group): build
+        // its tracks, run the per-vessel detectors, keep summaries, events and resampled positions.
+        // Move the builder out of `ingest` so that each group owns its columns (no copies).
+        var builder = TrackBuilder(parameters: ingest.builder.parameters)
+        swap(&builder, &ingest.builder)
+        let groups = PartitionedBuilders(builder.split(into: partitions) { PositionSpill.partition(of: $0, count: partitions) })
+        let results = Parallel.map(partitions) { p in
+            Result { try Analyze.analysePartition(groups.take(p), spill: spill, partition: p, vesselIndex: vesselIndex, detectors: detectors,
+                                                  concurrently: partitions == 1) }
+        }
+        let parts = try results.map { try $0.get() }
+        phases.lap("tracks and per-vessel detectors (\(partitions) group\(partitions == 1 ? "" : "s"))")
+        let joined = try Analyze.joinPartitions(parts, detectors: detectors, mmsis: mmsis)
+        let tracks = parts.flatMap(\.summaries).sorted { $0.mmsi < $1.mmsi }
+        phases.lap("encounters")
+
+        var events = joined.encounters + joined.gaps
+        if detectors.kinds.contains(.draughtChange) { events += DraughtChangeDetector().detect(in: tracks, across: events) }
+        if detectors.kinds.contains(.darkSTS) { events += DarkSTSDetector().detect(in: events + joined.loitering) }
+        events += joined.loitering
+        events += joined.portVisits
+        events += joined.identityChanges
+        events += joined.spoofing
+        // Kinds looked for only because a selected kind needs them are not reported.
+        if detectors.kinds.count < Event.Kind.allCases.count { events.removeAll { !detectors.kinds.contains($0.kind) } }
         events = Analyze.chronological(events)
         phases.lap("draught, dark STS, sort")
 
         // Screen every vessel first: a listing is one of the risk score's reasons.
         let index = try screening.value()
         phases.lap("wait for the sanctions lists")
-        let listings = index.map { Analyze.listings(for: tracks, screener: Screener(index: $0)) } ?? [:]
+        let listings = index.map { Analyze.listings(for: tracks, index: $0) } ?? [:]
         events = Screen.annotate(events, with: listings)
         phases.lap("screen vessels")
         let risks = RiskScorer().score(tracks, events: events, listed: { listings[$0] != nil })
@@ -162,5 +202,23 @@ struct Analyze: ParsableCommand {
         } catch {
             throw CapwatchCLIError("\(path): \(error)")
         }
+    }
+}
+
+/// The builders of the vessel groups, each taken once by the thread that analyses it (so it is
+/// moved, not copied: a copy would share the columns and copy them on the first write).
+final class PartitionedBuilders: @unchecked Sendable {
+    private var builders: [TrackBuilder?]
+    private let lock = NSLock()
+
+    init(_ builders: [TrackBuilder]) { self.builders = builders }
+
+    /// Builder `p`; a second call for the same `p` is a programming error.
+    func take(_ p: Int) -> TrackBuilder {
+        lock.lock()
+        defer { lock.unlock() }
+        var taken: TrackBuilder?
+        swap(&taken, &builders[p])
+        return taken!
     }
 }

@@ -24,6 +24,9 @@ struct BenchMakeTracks: ParsableCommand {
     @Option(help: "Days between replicas (7 keeps copies of the same area apart in time).")
     var replicaDays = 7
 
+    @Flag(help: "Keep the MMSIs in every replica: the same fleet over a longer time (use --replica-days 14 or more, longer than any source's span).")
+    var sameVessels = false
+
     func validate() throws {
         guard positions > 0 else { throw ValidationError("--positions must be positive.") }
         guard replicaDays > 0 else { throw ValidationError("--replica-days must be positive.") }
@@ -42,9 +45,9 @@ struct BenchMakeTracks: ParsableCommand {
             throw CapwatchCLIError("\(out): cannot create")
         }
         defer { try? handle.close() }
-        try replicator.write(positions: positions, replicaDays: replicaDays) { try handle.write(contentsOf: $0) }
+        try replicator.write(positions: positions, replicaDays: replicaDays, sameVessels: sameVessels) { try handle.write(contentsOf: $0) }
         let replicas = (positions + replicator.rowCount - 1) / replicator.rowCount
         FileHandle.standardError.write(
-            Data("\(out): \(positions) positions, \(replicas) replica(s) of \(replicator.rowCount) rows and \(replicator.vesselCount) vessels\n".utf8))
+            Data("\(out): \(positions) positions, \(replicas) replica(s) of \(replicator.rowCount) rows and \(replicator.vesselCount) vessels\(sameVessels ? " (the same vessels in each)" : "")\n".utf8))
     }
 }

@@ -73,9 +73,11 @@ struct BenchTrackReplicator {
 
     /// Writes the header and `positions` rows, calling `flush` with about 1 MiB at a time.
     /// - Throws: ``CapwatchCLIError`` when so many replicas would make MMSIs collide, or what `flush` throws.
-    func write(positions: Int, replicaDays: Int, flush: ([UInt8]) throws -> Void) throws {
+    /// - Parameter sameVessels: keep every row's MMSI in every replica (the same fleet over a longer
+    ///   time: tracks grow, the number of vessels does not).
+    func write(positions: Int, replicaDays: Int, sameVessels: Bool = false, flush: ([UInt8]) throws -> Void) throws {
         let replicas = (positions + rows.count - 1) / rows.count
-        guard replicas * vesselCount <= 1_000_000 else {
+        guard sameVessels || replicas * vesselCount <= 1_000_000 else {
             throw CapwatchCLIError("\(positions) positions need \(replicas) replicas of \(vesselCount) vessels: more than 10⁶ MMSIs per flag")
         }
         var buffer = header
@@ -87,7 +89,7 @@ struct BenchTrackReplicator {
                 if written == positions { break replicaLoop }
                 Self.appendTimestamp(row.seconds + shift, to: &buffer)
                 buffer.append(44)
-                let mmsi = row.mmsi / 1_000_000 * 1_000_000 + (replica * vesselCount + row.vessel) % 1_000_000
+                let mmsi = sameVessels ? row.mmsi : row.mmsi / 1_000_000 * 1_000_000 + (replica * vesselCount + row.vessel) % 1_000_000
                 buffer.append(contentsOf: String(mmsi).utf8)
                 buffer.append(contentsOf: row.rest)
                 written += 1

@@ -16,6 +16,18 @@ struct Ingest {
     var invalidMMSI = 0
     /// The first few CSV row errors, already prefixed with the file name.
     var csvErrorSamples: [String] = []
+    /// Where positions go once the builder holds ``drainThreshold`` of them; nil to keep them all in memory.
+    var spill: PositionSpill?
+    /// Positions held in the builder before they are moved to ``spill``.
+    static let drainThreshold = 1 << 19
+
+    /// Moves every position the builder still holds to ``spill`` and flushes it (no-op without one).
+    /// - Throws: ``CapwatchCLIError`` when the temporary files cannot be written.
+    mutating func finishSpilling() throws {
+        guard let spill else { return }
+        try spill.drain(&builder)
+        try spill.finishWriting()
+    }
 
     mutating func read(path: String, progress: inout Progress) throws {
         let input = try InputFile(path: path)
@@ -44,6 +56,7 @@ struct Ingest {
             case nil: break
             }
         }
+        let spill = self.spill
         try input.forEachChunk { chunk in
             progress.advance(by: chunk.count)
             if kind == nil {
@@ -55,6 +68,7 @@ struct Ingest {
             } else {
                 process(chunk)
             }
+            if let spill, builder.heldPositionCount >= Self.drainThreshold { try spill.drain(&builder) }
         }
         if kind == nil {
             kind = try InputKind.recognise(head, path: path)

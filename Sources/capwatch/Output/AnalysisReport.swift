@@ -6,7 +6,8 @@ import TrackAnalysis
 
 /// The results of `capwatch analyze`: the files it writes and the summary it prints.
 struct AnalysisReport {
-    let tracks: [Track]
+    /// One summary per vessel, sorted by MMSI.
+    let tracks: [TrackSummary]
     let events: [Event]
     let ingest: Ingest
     let ports: PortList?
@@ -38,7 +39,7 @@ struct AnalysisReport {
             ("events.json", { [events] file in try AnalysisReport.writeEventsJSON(events, to: file) }),
             ("events.geojson", { [events] file in try GeoJSONWriter.write(events, to: file) }),
             ("vessels.csv", { [tracks, events, risks, listings] file in
-                file.buffer.append(contentsOf: VesselsCSV.render(tracks: tracks, events: events, risks: risks, listings: listings).utf8)
+                file.buffer.append(contentsOf: VesselsCSV.renderBytes(tracks: tracks, events: events, risks: risks, listings: listings))
             }),
             ("ledger.json", { [ledgerJSON] file in file.buffer.append(contentsOf: ledgerJSON.utf8) }),
         ]
@@ -90,12 +91,12 @@ struct AnalysisReport {
             out += "CSV: \(ingest.csvFiles) file(s), \(ingest.csvRows) rows read, \(ingest.csvRowErrors) rows rejected\n"
             for sample in ingest.csvErrorSamples.prefix(5) { out += "  \(sample)\n" }
         }
-        let positions = tracks.reduce(0) { $0 + $1.count }
+        let positions = tracks.reduce(0) { $0 + $1.positionCount }
         let duplicates = tracks.reduce(0) { $0 + $1.duplicateCount }
         let outliers = tracks.reduce(0) { $0 + $1.outlierCount }
         let named = tracks.filter { $0.identity.current?.name != nil }.count
         out += "Vessels: \(tracks.count) (\(named) with a name), \(positions) positions (\(duplicates) duplicates removed, \(outliers) flagged > 50 kn)\n"
-        if let first = tracks.compactMap(\.times.first).min(), let last = tracks.compactMap(\.times.last).max() {
+        if let first = tracks.compactMap(\.firstTime).min(), let last = tracks.compactMap(\.lastTime).max() {
             out += "Time span: \(Timestamp(millisecondsSince1970: first).iso8601) – \(Timestamp(millisecondsSince1970: last).iso8601)\n"
         }
         if !listings.isEmpty {

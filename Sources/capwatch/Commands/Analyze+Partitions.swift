@@ -1,0 +1,151 @@
+import CapwatchCore
+import Foundation
+import TrackAnalysis
+
+/// The detectors of one `capwatch analyze` run, configured from its options.
+struct AnalysisDetectors: Sendable {
+    var encounters: EncounterDetector
+    var gaps: GapDetector
+    var loitering: LoiteringDetector
+    var portVisits: PortVisitDetector
+    var identity: IdentityChangeDetector
+    var spoofing: SpoofingDetector
+    /// The latest position time of the whole input: gaps still open then are reported open.
+    var dataEnd: Timestamp?
+    /// The kinds to detect (`--detectors`); the others are not looked for.
+    var kinds: Set<Event.Kind> = Set(Event.Kind.allCases)
+}
+
+/// What the analysis of one group of vessels (one partition) produced. Events of each kind are
+/// sorted as the detector sorts them; the identity events of single vessels are in track order,
+/// unsorted, until ``Analyze/joinPartitions(_:detectors:mmsis:)`` adds the shared-IMO events.
+struct PartitionResult: Sendable {
+    var summaries: [TrackSummary] = []
+    var gaps: [Event] = []
+    var loitering: [Event] = []
+    var portVisits: [Event] = []
+    var identityChanges: [Event] = []
+    var imoHolders: [IMOHolder] = []
+    var spoofing: [Event] = []
+    var samples: SampleStore
+}
+
+/// The events of every partition joined, each kind in its detector's order.
+struct JoinedEvents {
+    var encounters: [Event]
+    var gaps: [Event]
+    var loitering: [Event]
+    var portVisits: [Event]
+    var identityChanges: [Event]
+    var spoofing: [Event]
+}
+
+extension Analyze {
+    /// Input bytes per partition by default (`--partition-mb`).
+    static let defaultPartitionMegabytes = 32
+
+    /// How many vessel groups the inputs are read into: one when they fit in `megabytes` (gzip
+    /// input counted six times its size, about its inflated size), else one per `megabytes` but at
+    /// least 8 (so that both cores stay busy to the end) and at most 256; 16 when an input's size is
+    /// unknown (a pipe or standard input).
+    static func partitionCount(inputs: [String], megabytes: Int) -> Int {
+        var bytes = 0
+        for path in inputs {
+            guard path != "-", let input = try? InputFile(path: path), let size = input.size else { return 16 }
+            bytes += path.hasSuffix(".gz") ? size * 6 : size
+        }
+        let per = max(1, megabytes) << 20
+        let groups = (bytes + per - 1) / per
+        return groups <= 1 ? 1 : min(256, max(8, groups))
+    }
+
+    /// Builds the tracks of one vessel group and runs every per-vessel detector on them; the tracks
+    /// are released when it returns, only their summaries, events and resampled positions remain.
+    /// - Parameters:
+    ///   - builder: the group's static reports (and positions, without a spill).
+    ///   - spill: where the group's positions are, nil when `builder` holds them.
+    ///   - partition: the group's number.
+    ///   - vesselIndex: the index of each MMSI among all vessels sorted by MMSI (the encounter sweep's vessel numbers).
+    ///   - detectors: the configured detectors.
+    ///   - concurrently: run the detectors on both cores (when there is one group only).
+    /// - Throws: ``CapwatchCLIError`` when the spill cannot be read or the samples written.
+    static func analysePartition(_ builder: consuming TrackBuilder, spill: PositionSpill?, partition: Int, vesselIndex: [UInt32: Int32],
+                                 detectors: AnalysisDetectors, concurrently: Bool) throws -> PartitionResult {
+        var builder = builder
+        if let spill { try spill.read(partition: partition, into: &builder) }
+        let tracks = builder.build()
+        let d = detectors
+        enum Output {
+            case events([Event])
+            case identity([Event], [IMOHolder])
+            case samples(EncounterSamples)
+        }
+        // Dark STS needs the gaps and loitering, draught changes the gaps and encounters: those are
+        // looked for whenever a kind that needs them is.
+        let k = d.kinds
+        let tasks: [@Sendable () -> Output] = [
+            { .samples(!k.contains(.encounter) && !k.contains(.draughtChange) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
+                var all = EncounterSamples()
+                for t in tracks { all.append(contentsOf: d.encounters.samples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!)) }
+                return all.sortedBySlice()
+            }) },
+            { .events(k.isDisjoint(with: [.gap, .draughtChange, .darkSTS]) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },
+            { .events(k.isDisjoint(with: [.loitering, .darkSTS]) ? [] : PhaseTimer.measure("loitering") { d.loitering.detect(in: tracks) }) },
+            { .events(!k.contains(.portVisit) ? [] : PhaseTimer.measure("port visits") { d.portVisits.detect(in: tracks) }) },
+            { !k.contains(.identityChange) ? .identity([], []) : PhaseTimer.measure("identity changes") {
+                .identity(tracks.flatMap { d.identity.detect(in: $0) }, tracks.flatMap { d.identity.imoHolders(in: $0) })
+            } },
+            { .events(!k.contains(.spoofing) ? [] : PhaseTimer.measure("spoofing") { d.spoofing.detect(in: tracks) }) },
+        ]
+        let outputs = concurrently ? Parallel.map(tasks.count) { tasks[$0]() } : tasks.map { $0() }
+        guard case .samples(let samples) = outputs[0], case .events(let gaps) = outputs[1], case .events(let loitering) = outputs[2],
+            case .events(let portVisits) = outputs[3], case .identity(let identity, let holders) = outputs[4],
+            case .events(let spoofing) = outputs[5]
+        else { fatalError("detector outputs out of order") }
+        let store = try spill.map { try SampleStore(file: samples, directory: $0.directory, partition: partition) } ?? SampleStore(memory: samples)
+        return PartitionResult(summaries: tracks.map(\.summary), gaps: gaps, loitering: loitering, portVisits: portVisits,
+                               identityChanges: identity, imoHolders: holders, spoofing: spoofing, samples: store)
+    }
+
+    /// Joins the partitions' events (each kind sorted as its detector sorts a whole input: the
+    /// sorts are stable and every vessel is in one partition, so the result is the same as from one
+    /// partition) and finds the encounters by sweeping every partition's samples one day at a time.
+    /// - Parameter mmsis: every vessel, sorted by MMSI (the samples' vessel numbers index it).
+    /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read.
+    static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI]) throws -> JoinedEvents {
+        var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
+        var readers = try parts.map { try $0.samples.reader() }
+        defer { for i in readers.indices { readers[i].release() } }
+        // A few days are read at a time and searched for close pairs on both cores; the runs then
+        // take them in day order.
+        while true {
+            var days: [(window: Int64, samples: EncounterSamples)] = []
+            while days.count < 4 {
+                var first: Int64?
+                for i in readers.indices { if let s = try readers[i].peekSlice(), s < first ?? .max { first = s } }
+                guard let first else { break }
+                let window = sweep.window(ofSlice: first)
+                var day = EncounterSamples()
+                for i in readers.indices { try readers[i].append(before: (window + 1) * sweep.windowSlices, to: &day) }
+                days.append((window, day))
+            }
+            guard !days.isEmpty else { break }
+            let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, samples: days[d].samples.sortedByVessel()) }
+            for day in found { sweep.add(day) }
+        }
+        func joined(_ kind: (PartitionResult) -> [Event], _ order: (Event, Event) -> Bool) -> [Event] {
+            var all = parts.flatMap(kind)
+            if parts.count > 1 { all.sort(by: order) }
+            return all
+        }
+        var identity = parts.flatMap(\.identityChanges)
+        var holders = parts.flatMap(\.imoHolders)
+        holders.sort { $0.mmsi < $1.mmsi }
+        identity += detectors.identity.sharedIMOEvents(holders)
+        identity.sort(by: EventOrder.startThenMMSIs)
+        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps, EventOrder.startThenFirstMMSI),
+                            loitering: joined(\.loitering, EventOrder.startThenFirstMMSI),
+                            portVisits: joined(\.portVisits, EventOrder.startThenFirstMMSI), identityChanges: identity,
+                            spoofing: joined(\.spoofing, EventOrder.startThenFirstMMSI))
+    }
+}

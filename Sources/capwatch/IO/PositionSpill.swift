@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CapwatchCore
+import Foundation
+import TrackAnalysis
+
+/// Positions kept in temporary files while the inputs are read, so that `capwatch analyze` holds
+/// one group of vessels in memory at a time instead of every position of the input.
+///
+/// Vessels are spread over ``partitionCount`` groups by a hash of the MMSI; each group has one
+/// file in a private temporary directory (under `TMPDIR`, else `/tmp`), removed when the spill is
+/// released. ``drain(_:)`` moves the positions a ``TrackBuilder`` holds into the files (each
+/// vessel's positions as one block: MMSI, count, then the columns as raw little-endian values);
+/// ``read(partition:into:)`` appends one group's blocks back, in the order written, so the
+/// tracks built are the same as if the positions had never left the builder.
+///
+/// Writing happens on one thread (while the inputs are read); reading different partitions
+/// from several threads at once is safe.
+final class PositionSpill: @unchecked Sendable {
+    /// The number of vessel groups (files).
+    let partitionCount: Int
+    /// The private directory holding the files.
+    let directory: String
+    private var buffers: [[UInt8]]
+    private var descriptors: [Int32]
+    /// Bytes written so far, all files.
+    private(set) var bytesWritten = 0
+
+    /// Creates the directory and one empty file per partition.
+    /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
+    init(partitions: Int) throws {
+        partitionCount = max(1, partitions)
+        var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/capwatch-spill.XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw CapwatchCLIError("cannot create a temporary directory for the positions (TMPDIR): \(String(cString: strerror(errno)))")
+        }
+        directory = String(cString: made)
+        buffers = Array(repeating: [], count: partitionCount)
+        descriptors = []
+        for p in 0..<partitionCount {
+            let fd = open(Self.path(directory, p), O_RDWR | O_CREAT | O_TRUNC, 0o600)
+            guard fd >= 0 else {
+                let reason = String(cString: strerror(errno))
+                cleanUp()
+                throw CapwatchCLIError("\(Self.path(directory, p)): cannot create a temporary file: \(reason)")
+            }
+            descriptors.append(fd)
+        }
+    }
+
+    deinit { cleanUp() }
+
+    private func cleanUp() {
+        for fd in descriptors { close(fd) }
+        descriptors = []
+        for p in 0..<partitionCount { unlink(Self.path(directory, p)) }
+        for p in 0..<partitionCount { unlink(SampleStore.path(directory, p)) }
+        rmdir(directory)
+    }
+
+    private static func path(_ directory: String, _ p: Int) -> String { "\(directory)/positions-\(p).bin" }
+
+    /// The group of `mmsi`, `0..<count`: a multiplicative hash of the MMSI (Knuth's constant
+    /// 2654435761, bits 16 and up) modulo the count.
+    static func partition(of mmsi: MMSI, count: Int) -> Int {
+        Int(((UInt64(mmsi.rawValue) &* 2_654_435_761) >> 16) % UInt64(count))
+    }
+
+    /// Moves every position `builder` holds into the files.
+    /// - Throws: ``CapwatchCLIError`` when a file cannot be written (disk full).
+    func drain(_ builder: inout TrackBuilder) throws {
+        try builder.takePositions { mmsi, columns in
+            let p = Self.partition(of: mmsi, count: partitionCount)
+            var header = (mmsi.rawValue.littleEndian, UInt32(columns.count).littleEndian)
+            withUnsafeBytes(of: &header) { buffers[p].append(contentsOf: $0) }
+            columns.times.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.latitudes.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.longitudes.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.speeds.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.courses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.headings.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            columns.statuses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
+            if buffers[p].count >= 1 << 20 { try flush(p) }
+        }
+    }
+
+    /// Writes what the buffers hold: call once reading is over, before ``read(partition:into:)``.
+    /// - Throws: ``CapwatchCLIError`` when a file cannot be written.
+    func finishWriting() throws {
+        for p in 0..<partitionCount { try flush(p) }
+    }
+
+    private func flush(_ p: Int) throws {
+        try buffers[p].withUnsafeBytes { try Self.writeAll(descriptors[p], $0, path: Self.path(directory, p)) }
+        bytesWritten += buffers[p].count
+        buffers[p].removeAll(keepingCapacity: true)
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw CapwatchCLIError("\(path): cannot write temporary data: \(String(cString: strerror(errno)))") }
+            done += n
+        }
+    }
+
+    /// Appends the positions of partition `p` to `builder`, in the order they were drained.
+    /// - Throws: ``CapwatchCLIError`` when the file cannot be read or is not what was written.
+    func read(partition p: Int, into builder: inout TrackBuilder) throws {
+        let path = Self.path(directory, p)
+        let bytes = try Self.readAll(descriptors[p], path: path)
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            func column<T>(_ count: Int, _ type: T.Type) throws -> [T] {
+                let length = count * MemoryLayout<T>.stride
+                guard offset + length <= raw.count else { throw CapwatchCLIError("\(path): temporary file truncated") }
+                let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    if length > 0 { memcpy(buffer.baseAddress!, raw.baseAddress! + offset, length) }
+                    initialized = count
+                }
+                offset += length
+                return values
+            }
+            while offset < raw.count {
+                guard offset + 8 <= raw.count else { throw CapwatchCLIError("\(path): temporary file truncated") }
+                let mmsiValue = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                offset += 8
+                guard let mmsi = MMSI(Int(mmsiValue)) else { throw CapwatchCLIError("\(path): temporary file damaged (MMSI \(mmsiValue))") }
+                let columns = PositionColumns(
+                    times: try column(count, Int64.self), latitudes: try column(count, Double.self), longitudes: try column(count, Double.self),
+                    speeds: try column(count, Float.self), courses: try column(count, Float.self), headings: try column(count, Int16.self),
+                    statuses: try column(count, Int8.self))
+                builder.append(mmsi: mmsi, positions: columns)
+            }
+        }
+    }
+
+    /// The whole content of `fd` from offset 0 (pread: safe from several threads).
+    static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
+        let size = Int(info.st_size)
+        return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+            initialized = size
+        }
+    }
+}

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TrackAnalysis
+
+/// The resampled positions (``EncounterSamples``) of one group of vessels, ordered by slice, kept
+/// in memory or in a temporary file of the ``PositionSpill``: the encounter sweep then reads every
+/// group one day at a time (``Reader``), so memory holds one day of samples, not all of them.
+///
+/// File records are 32 bytes: slice (Int64), vessel (Int32), SOG (Float32), latitude, longitude
+/// (Float64), native byte order.
+struct SampleStore: Sendable {
+    private enum Storage: Sendable {
+        case memory(EncounterSamples)
+        case file(path: String, count: Int)
+    }
+    private let storage: Storage
+
+    /// The file of group `p` in `directory`.
+    static func path(_ directory: String, _ p: Int) -> String { "\(directory)/samples-\(p).bin" }
+
+    /// Keeps `samples` (ordered by slice) in memory.
+    init(memory samples: EncounterSamples) { storage = .memory(samples) }
+
+    /// Writes `samples` (ordered by slice) to the file of group `p` in `directory`.
+    /// - Throws: ``CapwatchCLIError`` when the file cannot be written.
+    init(file samples: EncounterSamples, directory: String, partition p: Int) throws {
+        let path = Self.path(directory, p)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for i in 0..<samples.count {
+            var record = (samples.slices[i], samples.vessels[i], samples.speeds[i], samples.latitudes[i], samples.longitudes[i])
+            withUnsafeBytes(of: &record) { buffer.append(contentsOf: $0.prefix(32)) }
+            if buffer.count >= 1 << 20 {
+                try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
+        storage = .file(path: path, count: samples.count)
+    }
+
+    /// A reader from the first sample.
+    /// - Throws: ``CapwatchCLIError`` when the file cannot be opened.
+    func reader() throws -> Reader {
+        switch storage {
+        case .memory(let samples): return Reader(samples: samples)
+        case .file(let path, let count): return try Reader(path: path, count: count)
+        }
+    }
+
+    /// Reads a ``SampleStore`` forwards, one day (or any slice bound) at a time.
+    struct Reader {
+        private var memory = EncounterSamples()
+        private var next = 0
+        private var remaining: Int
+        private var fd: Int32 = -1
+        private var path = ""
+        private var chunk = EncounterSamples()
+
+        init(samples: EncounterSamples) {
+            memory = samples
+            remaining = samples.count
+        }
+
+        init(path: String, count: Int) throws {
+            fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
+            self.path = path
+            remaining = count
+        }
+
+        /// Closes the file, if any.
+        mutating func release() {
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
+
+        /// The slice of the next sample, nil at the end.
+        mutating func peekSlice() throws -> Int64? {
+            if next == memory.count {
+                guard fd >= 0, remaining > 0 else { return nil }
+                try refill()
+            }
+            return next < memory.count ? memory.slices[next] : nil
+        }
+
+        /// Appends to `samples` every sample before slice `bound`.
+        mutating func append(before bound: Int64, to samples: inout EncounterSamples) throws {
+            while let slice = try peekSlice(), slice < bound {
+                samples.append(slice, memory.vessels[next], memory.latitudes[next], memory.longitudes[next], memory.speeds[next])
+                next += 1
+            }
+        }
+
+        private mutating func refill() throws {
+            let records = min(remaining, 32_768)
+            var bytes = [UInt8](repeating: 0, count: records * 32)
+            var done = 0
+            try bytes.withUnsafeMutableBytes { raw in
+                while done < raw.count {
+                    let n = read(fd, raw.baseAddress! + done, raw.count - done)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { throw CapwatchCLIError("\(path): cannot read temporary data (\(n < 0 ? String(cString: strerror(errno)) : "truncated"))") }
+                    done += n
+                }
+            }
+            memory.removeAll()
+            bytes.withUnsafeBytes { raw in
+                for r in 0..<records {
+                    let o = r * 32
+                    memory.append(raw.loadUnaligned(fromByteOffset: o, as: Int64.self), raw.loadUnaligned(fromByteOffset: o + 8, as: Int32.self),
+                                  raw.loadUnaligned(fromByteOffset: o + 16, as: Double.self), raw.loadUnaligned(fromByteOffset: o + 24, as: Double.self),
+                                  raw.loadUnaligned(fromByteOffset: o + 12, as: Float.self))
+                }
+            }
+            remaining -= records
+            next = 0
+        }
+    }
+}
