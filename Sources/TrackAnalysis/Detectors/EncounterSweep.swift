@@ -79,25 +79,66 @@ extension EncounterSamples {
         speeds += other.speeds
     }
 
-    /// The samples reordered by `(key, index)` ascending.
-    private func reordered(by key: (Int) -> (Int64, Int64)) -> EncounterSamples {
-        let order = (0..<count).sorted { l, r in
-            let a = key(l)
-            let b = key(r)
-            return (a.0, a.1, l) < (b.0, b.1, r)
-        }
+    /// The samples in the order of the indices in `order`.
+    private func permuted(_ order: [Int32]) -> EncounterSamples {
         var out = EncounterSamples()
-        out.slices = order.map { slices[$0] }
-        out.vessels = order.map { vessels[$0] }
-        out.latitudes = order.map { latitudes[$0] }
-        out.longitudes = order.map { longitudes[$0] }
-        out.speeds = order.map { speeds[$0] }
+        out.slices = order.map { slices[Int($0)] }
+        out.vessels = order.map { vessels[Int($0)] }
+        out.latitudes = order.map { latitudes[Int($0)] }
+        out.longitudes = order.map { longitudes[Int($0)] }
+        out.speeds = order.map { speeds[Int($0)] }
         return out
     }
 
-    /// The samples ordered by slice, then vessel.
-    public func sortedBySlice() -> EncounterSamples { reordered { (slices[$0], Int64(vessels[$0])) } }
+    /// Indices `order` stably sorted by vessel: a least-significant-digit radix sort in two passes
+    /// of 16 bits (vessel numbers are not negative), or a stable comparison sort for few samples.
+    private func byVessel(_ order: [Int32]) -> [Int32] {
+        if order.count < 4096 {  // cheaper than clearing the radix counters
+            var sorted = order
+            sorted.sort { vessels[Int($0)] < vessels[Int($1)] }  // stable
+            return sorted
+        }
+        var from = order
+        var to = [Int32](repeating: 0, count: order.count)
+        for shift in [0, 16] {
+            var starts = [Int](repeating: 0, count: 65_537)
+            for i in from { starts[Int(UInt32(bitPattern: vessels[Int(i)]) >> shift & 0xFFFF) + 1] += 1 }
+            for d in 1..<starts.count { starts[d] += starts[d - 1] }
+            for i in from {
+                let d = Int(UInt32(bitPattern: vessels[Int(i)]) >> shift & 0xFFFF)
+                to[starts[d]] = i
+                starts[d] += 1
+            }
+            swap(&from, &to)
+        }
+        return from
+    }
+
+    /// Indices `order` stably sorted by slice: counting sort when the slices span at most four
+    /// times as many values as there are samples (plus 1,024), else a stable comparison sort.
+    private func bySlice(_ order: [Int32]) -> [Int32] {
+        guard let lo = slices.min(), let hi = slices.max() else { return order }
+        guard hi - lo <= Int64(4 * count + 1024) else {
+            var sorted = order
+            sorted.sort { slices[Int($0)] < slices[Int($1)] }  // stable
+            return sorted
+        }
+        var starts = [Int](repeating: 0, count: Int(hi - lo) + 2)
+        for s in slices { starts[Int(s - lo) + 1] += 1 }
+        for d in 1..<starts.count { starts[d] += starts[d - 1] }
+        var out = [Int32](repeating: 0, count: order.count)
+        for i in order {
+            let d = Int(slices[Int(i)] - lo)
+            out[starts[d]] = i
+            starts[d] += 1
+        }
+        return out
+    }
+
+    /// The samples ordered by slice, then vessel. Linear time (radix and counting sorts) unless the
+    /// slices are far more spread than the samples are many.
+    public func sortedBySlice() -> EncounterSamples { permuted(bySlice(byVessel(Array(0..<Int32(count))))) }
 
     /// The samples ordered by vessel, then slice: the order ``EncounterSweep/add(window:samples:)`` takes.
-    public func sortedByVessel() -> EncounterSamples { reordered { (Int64(vessels[$0]), slices[$0]) } }
+    public func sortedByVessel() -> EncounterSamples { permuted(byVessel(bySlice(Array(0..<Int32(count))))) }
 }
