@@ -75,6 +75,8 @@ if [ ! -s "$WORK/big.nmea" ]; then
 fi
 for n in $SIZES; do
     [ -s "$WORK/tracks-$n.csv" ] || "$BIN" bench make-tracks --positions "$n" --out "$WORK/tracks-$n.csv" || { say "make-tracks failed"; exit 1; }
+    [ -s "$WORK/tracks-same-$n.csv" ] || "$BIN" bench make-tracks --same-vessels --positions "$n" --out "$WORK/tracks-same-$n.csv" \
+        || { say "make-tracks --same-vessels failed"; exit 1; }
 done
 
 # 4. The measurements, one table.

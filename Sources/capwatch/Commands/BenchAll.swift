@@ -11,7 +11,8 @@ struct BenchAll: ParsableCommand {
         discussion: """
             Expects in --work: aishub-x12.nmea (the AISHub capture ×12 = 1,022,184 sentences), \
             aishub-x12.nmea.gz, big.nmea (~1 GB, for memory) and tracks-N.csv for each --sizes N \
-            (from `capwatch bench make-tracks`). A missing file makes its rows say so. \
+            (from `capwatch bench make-tracks`), and tracks-same-N.csv (`make-tracks --same-vessels`) \
+            for the memory rows. A missing file makes its rows say so. \
             peer-status.txt (name<TAB>reason lines, written by bench.sh) explains peers that failed to install.
             """
     )
@@ -169,68 +170,8 @@ struct BenchAll: ParsableCommand {
                     target: "gzip read directly", met: works ? "yes" : "NO"))
         }
 
-        // 4. analyze scaling. `capwatch analyze` also screens every vessel against the sanctions lists it
-        // finds (Data/sanctions); the issue's target is tracks + encounters + gaps, so the curve is taken
-        // with a one-entry list (everything else unchanged), and the shipped lists are timed separately.
-        let oneEntry = scratch + "/one-entry-list"
-        try FileManager.default.createDirectory(atPath: oneEntry + "/ofac", withIntermediateDirectories: true)
-        try Data("1,\"ZZQX BENCHMARK PLACEHOLDER\",\"individual\",\"NONE\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n".utf8)
-            .write(to: URL(fileURLWithPath: oneEntry + "/ofac/sdn.csv"))
-        var first: (n: Int, nsPerPosition: Double)?
-        let runs = sizes.map { ($0, false) } + sizes.filter { $0 <= screenedUpTo }.map { ($0, true) }
-        for (n, screened) in runs {
-            let file = work + "/tracks-\(n).csv"
-            var row = BenchTable.Row(
-                measure: "capwatch analyze, \(n.grouped) positions\(screened ? ", screened (Data/sanctions)" : "") (positions/s)",
-                capwatch: "", target: screened ? "—" : "≥ 1,000,000")
-            guard exists(file) else {
-                row.capwatch = "input missing (capwatch bench make-tracks --positions \(n))"
-                table.add(row)
-                continue
-            }
-            let passes = n >= 1_000_000 || screened ? 1 : processPasses
-            progress("capwatch analyze \(n) positions\(screened ? " with the sanctions lists" : ""), \(passes) pass(es)")
-            let out = scratch + "/analyze-\(n)"
-            let lists = screened ? [] : ["--lists", oneEntry]
-            let r = try bestProcess(
-                [self_, "analyze", file, "--out", out, "--quiet"] + lists, scratch: scratch, passes: passes, timeout: analyzeTimeout)
-            guard !r.timedOut else {
-                row.capwatch = "not finished in \(Int(analyzeTimeout)) s (< \((Double(n) / analyzeTimeout).rate) positions/s); RSS when stopped \(r.peakRSS.megabytes)"
-                if !screened { row.met = "NO" }
-                table.add(row)
-                continue
-            }
-            guard r.status == 0 else {
-                row.capwatch = "failed (exit \(r.status)): \(r.firstErrorLine.prefix(70))"
-                table.add(row)
-                continue
-            }
-            let rate = Double(n) / r.seconds
-            let ns = r.seconds * 1e9 / Double(n)
-            var curve = "\(String(format: "%.0f", ns)) ns/position"
-            if !screened {
-                if let first {
-                    let growth = ns / first.nsPerPosition
-                    let nLogN = log(Double(n)) / log(Double(first.n))
-                    curve += ", ×\(String(format: "%.2f", growth)) vs \(first.n.grouped) (n log n: ×\(String(format: "%.2f", nLogN)))"
-                } else {
-                    first = (n, ns)
-                }
-            }
-            row.capwatch = "\(rate.rate); \(curve); peak RSS \(r.peakRSS.megabytes) (\(r.peakRSS / n) B/position); CPU \(String(format: "%.2f", r.cpuSeconds / r.seconds)) cores"
-            row.peer = "no peer measured"
-            if !screened { row.met = rate >= 1_000_000 ? "yes" : "NO" }
-            table.add(row)
-        }
-        if sizes.contains(where: { exists(work + "/tracks-\($0).csv") }) {
-            _ = table.note(
-                "analyze: the whole process (parse CSV, build tracks, all detectors, write events.json/geojson, vessels.csv, ledger.json), "
-                    + "wall time, best of \(processPasses) at 10⁵, one pass from 10⁶. Unscreened rows pass --lists with a one-entry "
-                    + "placeholder list (screening is not part of the issue's target); 'screened' rows use the lists analyze finds itself. "
-                    + "Inputs replicate the real tracks in ../shared/data/tracks (1,167 vessels per 62,285 rows; each replica new MMSIs, +7 days): "
-                    + "vessels grow with positions (~18,700 per 10⁶), so flat bytes/position is growth with vessels and with the file alike. "
-                    + "CPU cores = (user+sys)/wall; above 1 means both cores were used.")
-        }
+        // 4. analyze scaling (BenchAll+Analyze.swift).
+        try analyzeRows(into: &table, executable: self_, scratch: scratch)
         screeningRows(into: &table, executable: self_, scratch: scratch)
         let loadAfter = Self.loadAverage()
         print("capwatch bench all — \(ProcessInfo.processInfo.activeProcessorCount) cores; load average (1/5/15 min) at start \(loadBefore), at end \(loadAfter)")
@@ -262,7 +203,7 @@ struct BenchAll: ParsableCommand {
     }
 
     /// The fastest of `passes` runs (all must succeed; the first failure is returned).
-    private func bestProcess(
+    func bestProcess(
         _ arguments: [String], stdin: String = "/dev/null", scratch: String, passes: Int? = nil, timeout: Double? = nil
     ) throws -> BenchChild.Outcome {
         var best: BenchChild.Outcome?
@@ -318,5 +259,5 @@ extension Int {
         }
         return self < 0 ? "-" + out : out
     }
-    fileprivate var megabytes: String { String(format: "%.1f MB", Double(self) / 1e6) }
+    var megabytes: String { String(format: "%.1f MB", Double(self) / 1e6) }
 }

@@ -24,7 +24,7 @@ struct BenchMakeTracks: ParsableCommand {
     @Option(help: "Days between replicas (7 keeps copies of the same area apart in time).")
     var replicaDays = 7
 
-    @Flag(help: "Keep the MMSIs in every replica: the same fleet over a longer time (use --replica-days 14 or more, longer than any source's span).")
+    @Flag(help: "Keep the MMSIs in every replica: the same fleet over a longer time (each source's replicas follow one another day after day; --replica-days is not used).")
     var sameVessels = false
 
     func validate() throws {

@@ -14,6 +14,7 @@
 struct BenchTrackReplicator {
     private struct Row {
         var seconds: Int64
+        var source: Int
         var vessel: Int
         var mmsi: Int
         /// The bytes after the MMSI column, from its comma to the newline inclusive.
@@ -25,6 +26,8 @@ struct BenchTrackReplicator {
     private var rows: [Row] = []
     /// Distinct (source, MMSI) pairs.
     private(set) var vesselCount = 0
+    /// Whole days each source spans (its first to last row, rounded up, at least 1).
+    private(set) var sourceDays: [Int] = []
 
     var rowCount: Int { rows.count }
 
@@ -34,6 +37,7 @@ struct BenchTrackReplicator {
     init(sources: [(name: String, bytes: [UInt8])]) throws {
         var header: [UInt8]?
         var vessels: [String: Int] = [:]
+        var spans: [Int: (first: Int64, last: Int64)] = [:]
         for (sourceIndex, source) in sources.enumerated() {
             let bytes = source.bytes
             var lineStart = 0
@@ -63,18 +67,22 @@ struct BenchTrackReplicator {
                 }
                 var rest = line[comma...]
                 if rest.last != 10 { rest = ArraySlice(Array(rest) + [10]) }
-                rows.append(Row(seconds: seconds, vessel: vessel, mmsi: mmsi, rest: rest))
+                rows.append(Row(seconds: seconds, source: sourceIndex, vessel: vessel, mmsi: mmsi, rest: rest))
+                spans[sourceIndex] = (min(spans[sourceIndex]?.first ?? seconds, seconds), max(spans[sourceIndex]?.last ?? seconds, seconds))
             }
         }
         guard let header, !rows.isEmpty else { throw CapwatchCLIError("no rows in the track sources") }
         self.header = header
         self.vesselCount = vessels.count
+        self.sourceDays = sources.indices.map { i in spans[i].map { Int(($0.last - $0.first) / 86_400) + 1 } ?? 1 }
     }
 
     /// Writes the header and `positions` rows, calling `flush` with about 1 MiB at a time.
     /// - Throws: ``CapwatchCLIError`` when so many replicas would make MMSIs collide, or what `flush` throws.
     /// - Parameter sameVessels: keep every row's MMSI in every replica (the same fleet over a longer
-    ///   time: tracks grow, the number of vessels does not).
+    ///   time: tracks grow, the number of vessels does not). Each source's replicas then follow one
+    ///   another without a pause: replica `r` of a source is shifted by `r ×` the days it spans
+    ///   (`replicaDays` is not used), so its vessels carry on the next day as in a longer capture.
     func write(positions: Int, replicaDays: Int, sameVessels: Bool = false, flush: ([UInt8]) throws -> Void) throws {
         let replicas = (positions + rows.count - 1) / rows.count
         guard sameVessels || replicas * vesselCount <= 1_000_000 else {
@@ -84,9 +92,9 @@ struct BenchTrackReplicator {
         buffer.reserveCapacity(1 << 21)
         var written = 0
         replicaLoop: for replica in 0..<replicas {
-            let shift = Int64(replica) * Int64(replicaDays) * 86_400
             for row in rows {
                 if written == positions { break replicaLoop }
+                let shift = Int64(replica) * Int64(sameVessels ? sourceDays[row.source] : replicaDays) * 86_400
                 Self.appendTimestamp(row.seconds + shift, to: &buffer)
                 buffer.append(44)
                 let mmsi = sameVessels ? row.mmsi : row.mmsi / 1_000_000 * 1_000_000 + (replica * vesselCount + row.vessel) % 1_000_000
