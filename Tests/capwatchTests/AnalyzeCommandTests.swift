@@ -140,6 +140,31 @@ struct AnalyzeCommandTests {
         #expect(r.stdout.contains("2 rows read, 1 rows rejected"))
         #expect(r.stdout.contains("rows.csv: line 3, field \"lat\""))
         #expect(r.stdout.contains("2 positions"))
+        // With --quiet the summary is not printed, but the rejection still is, on standard error.
+        let quiet = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("q").path, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty)
+        #expect(quiet.stderr.contains("warning: 1 CSV row(s) rejected; first: \(input.path): line 3, field \"lat\""), "stderr: \(quiet.stderr)")
+    }
+
+    @Test("a line break inside a quoted ship name is kept in vessels.csv and printed as a space in the summary")
+    func lineBreakInName() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("names.csv")
+        // A 13 h silence makes a gap, so the vessel is among the top events with its name.
+        try """
+            timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught
+            2019-03-01T00:00:00Z,445123000,31.0,124.0,0.3,90,,"SEA
+            STAR",,,,,
+            2019-03-01T13:00:00Z,445123000,31.0,124.0,0.3,90,,"SEA
+            STAR",,,,,
+
+            """.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("o")
+        let r = try CommandRunner.run(["analyze", input.path, "--out", out.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("gap  445123000 SEA STAR  2019-03-01T00:00:00Z"), "stdout: \(r.stdout)")
+        let csv = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8)
+        #expect(csv.contains("445123000,445,\"SEA\nSTAR\","))
     }
     @Test("a CSV large enough to be parsed on both cores: same counts, exact line numbers, a quoted line break across the cut")
     func largeCSVParsedInParallel() throws {

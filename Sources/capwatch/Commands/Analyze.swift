@@ -111,6 +111,10 @@ struct Analyze: ParsableCommand {
         }
         try ingest.finishSpilling()
         progress.finish()
+        if ingest.csvRowErrors > 0, let first = ingest.csvErrorSamples.first {
+            // On standard error too, so that --quiet runs and scripts see that input was dropped.
+            FileHandle.standardError.write(Data("warning: \(ingest.csvRowErrors) CSV row(s) rejected; first: \(first)\n".utf8))
+        }
         phases.lap("read inputs")
 
         // Every vessel, sorted by MMSI: its index is its number in the encounter sweep.

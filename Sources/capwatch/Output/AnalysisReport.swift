@@ -111,7 +111,7 @@ struct AnalysisReport {
             out += " (" + Event.Kind.allCases.filter { byKind[$0] != nil }.map { "\($0.rawValue) \(byKind[$0]!)" }.joined(separator: ", ") + ")"
         }
         out += "\n"
-        let names = Dictionary(tracks.map { ($0.mmsi, $0.identity.current?.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(tracks.map { ($0.mmsi, $0.identity.current?.name.map(Self.printable)) }, uniquingKeysWith: { a, _ in a })
         // Encounters first (the possible STS transfers), then the rest; longest first within a kind.
         func hours(_ e: Event) -> Double { e.durationSeconds.map { $0 / 3600 } ?? e.evidence["gap_h"]?.doubleValue ?? 0 }
         let top = events.sorted {
@@ -127,10 +127,16 @@ struct AnalysisReport {
         let risky = zip(tracks, risks).filter { $0.1.score > 0 }.sorted { ($0.1.score, $1.0.mmsi) > ($1.1.score, $0.0.mmsi) }.prefix(5)
         if !risky.isEmpty { out += "Highest risk scores:\n" }
         for (t, r) in risky {
-            let name = t.identity.current?.name.map { " \($0)" } ?? ""
+            let name = t.identity.current?.name.map { " \(Self.printable($0))" } ?? ""
             out += "  \(t.mmsi)\(name)  \(Int(r.score))  (\(r.topReasons(3).joined(separator: "; ")))\n"
         }
         out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv, ledger.json\n"
         return out
+    }
+
+    /// `text` for one terminal line: control characters (a line break inside a quoted CSV name)
+    /// become spaces. The files keep the text as it was.
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
     }
 }
