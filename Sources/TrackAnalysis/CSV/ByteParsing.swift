@@ -2,8 +2,37 @@ import CapwatchCore
 
 /// Allocation-free parsing of CSV cell bytes (ASCII numbers, fixed-format times).
 enum ByteParsing {
-    /// Exact powers of ten representable in a Double (10^0 ... 10^22).
-    private static let powersOfTen: [Double] = (0...22).map { e in (0..<e).reduce(1.0) { acc, _ in acc * 10 } }
+    /// The exact power of ten 10^`e` as a Double, `e` in 0...22 (all exactly representable:
+    /// 10^22 = 2^22 · 5^22 and 5^22 < 2^53). A switch of literals rather than a lazily built table,
+    /// so the hot path has no initialisation check or bounds check.
+    @inline(__always)
+    private static func powerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: 1
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 
     /// The cell without leading and trailing blanks (space, tab).
     @inline(__always)
@@ -18,8 +47,48 @@ enum ByteParsing {
     /// A decimal number (`-12.5`, `+3`, `.5`, `1e-3`). Uses Clinger's fast path (an exact integer
     /// mantissa ≤ 2^53 scaled by an exact power of ten ≤ 10^22 is correctly rounded by one IEEE
     /// multiply or divide) and falls back to the standard library for longer inputs.
+    ///
+    /// The common CSV form, `[sign]digits[.digits]` with at most 19 digits, is read in one short
+    /// loop; it computes the same mantissa, exponent and single division as the general reading
+    /// (``generalDouble(_:)``), so the result is the same Double bit for bit.
     /// - Returns: nil for anything that is not a finite decimal number.
+    @inline(__always)
     static func double(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = b.count
+        var i = 0
+        var negative = false
+        if n > 0, b[0] == 45 || b[0] == 43 {
+            negative = b[0] == 45
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        let digitsStart = i
+        while i < n, b[i] &- 48 < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(b[i] &- 48)
+            i += 1
+        }
+        var digits = i - digitsStart
+        var fractionDigits = 0
+        if i < n, b[i] == 46 {
+            i += 1
+            let fractionStart = i
+            while i < n, b[i] &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(b[i] &- 48)
+                i += 1
+            }
+            fractionDigits = i - fractionStart
+            digits += fractionDigits
+        }
+        // Same conditions as the general reading's fast path: ≤ 19 digits in all means every digit
+        // is in the mantissa and the exponent is minus the fraction digits.
+        guard i == n, digits > 0, digits <= 19, mantissa <= 1 << 53, fractionDigits <= 22 else { return generalDouble(b) }
+        var v = Double(mantissa)
+        v = fractionDigits == 0 ? v * powerOfTen(0) : v / powerOfTen(fractionDigits)
+        return negative ? -v : v
+    }
+
+    /// Every form ``double(_:)`` accepts (exponents, more than 19 digits); the reference reading.
+    static func generalDouble(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = b.count
         guard n > 0 else { return nil }
         var i = 0
@@ -71,7 +140,7 @@ enum ByteParsing {
         guard i == n else { return nil }
         if significant <= 19, mantissa <= 1 << 53, abs(exponent) <= 22 {
             var v = Double(mantissa)
-            v = exponent >= 0 ? v * powersOfTen[exponent] : v / powersOfTen[-exponent]
+            v = exponent >= 0 ? v * powerOfTen(exponent) : v / powerOfTen(-exponent)
             return negative ? -v : v
         }
         guard let v = Double(String(decoding: b, as: UTF8.self)), v.isFinite else { return nil }
@@ -88,6 +157,44 @@ enum ByteParsing {
             v = v * 10 + Int(c &- 48)
         }
         return v
+    }
+
+    /// The day of the last timestamp read by ``fixedISO8601(_:lastDay:)``: its `YYYY-MM-DD` bytes and
+    /// its midnight, so consecutive rows of the same day skip the calendar arithmetic.
+    struct ISODay {
+        var bytes0to7: UInt64 = 0
+        var bytes8to9: UInt16 = 0
+        var midnight: Int64 = .min
+    }
+
+    /// The fixed form `YYYY-MM-DDThh:mm:ssZ` (or without the `Z`, as MarineCadastre writes), the
+    /// same instant as `Timestamp(iso8601UTF8:)` gives for it (day from the calendar, hour 0–23,
+    /// minute 0–59, second 0–60).
+    /// - Parameters:
+    ///   - u: the trimmed cell.
+    ///   - lastDay: the day of the previous call, updated.
+    /// - Returns: nil when the cell is not exactly that form or a field is out of range: the caller
+    ///   then asks the general parser, which accepts the other forms and refuses the rest.
+    @inline(__always)
+    static func fixedISO8601(_ u: UnsafeBufferPointer<UInt8>, lastDay: inout ISODay) -> Timestamp? {
+        guard u.count == 20 ? u[19] == 90 : u.count == 19, let p = u.baseAddress else { return nil }
+        guard p[4] == 45, p[7] == 45, p[10] == 84, p[13] == 58, p[16] == 58 else { return nil }
+        @inline(__always) func two(_ i: Int) -> Int? {
+            let hi = p[i] &- 48
+            let lo = p[i + 1] &- 48
+            return hi < 10 && lo < 10 ? Int(hi) * 10 + Int(lo) : nil
+        }
+        guard let h = two(11), h <= 23, let mi = two(14), mi <= 59, let s = two(17), s <= 60 else { return nil }
+        let raw = UnsafeRawPointer(p)
+        let date = raw.loadUnaligned(as: UInt64.self)
+        let date2 = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if lastDay.midnight == .min || date != lastDay.bytes0to7 || date2 != lastDay.bytes8to9 {
+            guard let y1 = two(0), let y2 = two(2), let mo = two(5), let d = two(8),
+                let midnight = Timestamp(year: y1 * 100 + y2, month: mo, day: d)
+            else { return nil }
+            lastDay = ISODay(bytes0to7: date, bytes8to9: date2, midnight: midnight.millisecondsSince1970)
+        }
+        return Timestamp(millisecondsSince1970: lastDay.midnight + Int64(h * 3600 + mi * 60 + s) * 1000)
     }
 
     /// `dd/MM/yyyy HH:mm:ss` in UTC (the Danish Maritime Authority export format).

@@ -126,9 +126,37 @@ struct CSVRecordSplitter {
         var quoted = false
         fieldStarts.withUnsafeMutableBufferPointer { starts in
             fieldEnds.withUnsafeMutableBufferPointer { ends in
+                guard let p = line.baseAddress else {
+                    starts[0] = 0
+                    ends[0] = 0
+                    k = 1
+                    return
+                }
                 var start = 0
-                for i in 0..<n {
-                    let b = line[i]
+                var i = 0
+                // Eight bytes at a time: one mask bit per delimiter byte, and any quote sends the
+                // line to the general path.
+                let delimiters = UInt64(delimiter) &* Self.ones
+                let quotes = UInt64(34) &* Self.ones
+                while i + 8 <= n {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    if Self.zeroBytes(word ^ quotes) != 0 {
+                        quoted = true
+                        return
+                    }
+                    var hits = Self.zeroBytes(word ^ delimiters)
+                    while hits != 0 {
+                        let at = i + hits.trailingZeroBitCount >> 3
+                        starts[k] = start
+                        ends[k] = at
+                        k += 1
+                        start = at + 1
+                        hits &= hits &- 1
+                    }
+                    i += 8
+                }
+                while i < n {
+                    let b = p[i]
                     if b == delimiter {
                         starts[k] = start
                         ends[k] = i
@@ -138,6 +166,7 @@ struct CSVRecordSplitter {
                         quoted = true
                         return
                     }
+                    i += 1
                 }
                 starts[k] = start
                 ends[k] = n
@@ -153,11 +182,39 @@ struct CSVRecordSplitter {
         return true
     }
 
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry crosses a
+    /// byte, as `(b & 0x7F) + 0x7F ≤ 0xFE`).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & 0x8080_8080_8080_8080
+    }
+
     /// Calls `body` with the bytes the field ranges refer to: `line` (the line last fed) when
     /// ``fieldsInLine``, else the unescaped copy in ``bytes``.
     func withRecordBytes<R>(line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if fieldsInLine { return try body(line) }
         return try bytes.withUnsafeBufferPointer { try body($0) }
+    }
+
+    /// Calls `body` with a view of the completed record's fields (over `line`, the line last fed,
+    /// when ``fieldsInLine``, else over the unescaped copy): field access without copying the
+    /// splitter or its arrays, for hot loops. Mutating only so that the access is made in place
+    /// (a read access may copy the splitter); nothing is changed.
+    mutating func withFields<R>(line: UnsafeBufferPointer<UInt8>, _ body: (CSVFields) throws -> R) rethrows -> R {
+        let count = fieldCount
+        if fieldsInLine {
+            return try fieldStarts.withUnsafeBufferPointer { starts in
+                try fieldEnds.withUnsafeBufferPointer { ends in try body(CSVFields(bytes: line, starts: starts, ends: ends, count: count)) }
+            }
+        }
+        return try fieldStarts.withUnsafeBufferPointer { starts in
+            try fieldEnds.withUnsafeBufferPointer { ends in
+                try bytes.withUnsafeBufferPointer { bytes in try body(CSVFields(bytes: bytes, starts: starts, ends: ends, count: count)) }
+            }
+        }
     }
 
     /// Abandons a pending record (after reporting an unterminated quote).
@@ -170,5 +227,26 @@ struct CSVRecordSplitter {
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         fieldStart = 0
+    }
+}
+
+/// The fields of one split record: byte ranges of one buffer. Valid only inside
+/// ``CSVRecordSplitter/withFields(line:_:)``; the bytes are as in the record (not trimmed).
+struct CSVFields {
+    /// The bytes the ranges refer to.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Start offset of each field in ``bytes`` (at least ``count`` entries).
+    let starts: UnsafeBufferPointer<Int>
+    /// End offset of each field in ``bytes`` (at least ``count`` entries).
+    let ends: UnsafeBufferPointer<Int>
+    /// Number of fields.
+    let count: Int
+
+    /// The bytes of field `i`, `0 ..< count` (the splitter's ranges lie within ``bytes``, so they
+    /// are not checked again here).
+    @inline(__always)
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = starts[i]
+        return UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + start }, count: ends[i] &- start)
     }
 }

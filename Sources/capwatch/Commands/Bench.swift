@@ -7,7 +7,7 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark decoding and analysis against gpsd, libais and pyais (run scripts/bench.sh to install the peers).",
-        subcommands: [BenchDecode.self, BenchAll.self, BenchMakeTracks.self],
+        subcommands: [BenchDecode.self, BenchAll.self, BenchMakeTracks.self, BenchParseCSV.self],
         defaultSubcommand: BenchDecode.self
     )
 }
