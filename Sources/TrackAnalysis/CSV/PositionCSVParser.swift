@@ -57,22 +57,61 @@ public struct PositionCSVParser: Sendable {
         return s.withUTF8 { parse(utf8: $0) }
     }
 
+    /// What one line produced when records go straight into a builder
+    /// (``parse(utf8:into:)``): ``Output`` without the record.
+    public enum LineKind: Sendable {
+        /// A header was recognised.
+        case header
+        /// A data row, added to the builder.
+        case record
+        /// Nothing (see ``Output/skipped``).
+        case skipped
+        /// A row or header that cannot be used; the stream continues.
+        case failure(TrackAnalysisError)
+    }
+
     /// Parses one physical line given as UTF-8 bytes (without its line break).
     public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>) -> Output {
+        switch begin(line) {
+        case .done(let output): return output
+        case .row(let start): return splitter.withFields(line: line) { fields in rows!.read(fields, line: start) }
+        }
+    }
+
+    /// Parses one physical line like ``parse(utf8:)`` and adds a data row's record to `builder`
+    /// (``TrackBuilder/add(_:)-(PositionCSVRecord)``) instead of returning it: the form for bulk
+    /// reading, which saves the copies of the record.
+    public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>, into builder: inout TrackBuilder) -> LineKind {
+        switch begin(line) {
+        case .done(.header): return .header
+        case .done(.failure(let e)): return .failure(e)
+        case .done(.skipped), .done(.record): return .skipped
+        case .row(let start): return splitter.withFields(line: line) { fields in rows!.read(fields, line: start, into: &builder) }
+        }
+    }
+
+    private enum Begin {
+        /// The line is dealt with.
+        case done(Output)
+        /// A whole data row, starting at this line, is in the splitter.
+        case row(Int)
+    }
+
+    /// Counts the line and feeds it to the splitter; reads a header.
+    private mutating func begin(_ line: UnsafeBufferPointer<UInt8>) -> Begin {
         lineNumber += 1
         if !splitter.isPending {
             recordStartLine = lineNumber
-            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { return .skipped }
+            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { return .done(.skipped) }
             if rows == nil { splitter.delimiter = Self.detectDelimiter(line) }
         }
-        guard splitter.feed(line) else { return .skipped }
+        guard splitter.feed(line) else { return .done(.skipped) }
         guard rows != nil else {
-            if splitter.fieldsInLine { return readHeader(line) }
+            if splitter.fieldsInLine { return .done(readHeader(line)) }
             let copied = splitter.bytes
-            return copied.withUnsafeBufferPointer { readHeader($0) }
+            return .done(copied.withUnsafeBufferPointer { readHeader($0) })
         }
-        let start = recordStartLine
-        return splitter.withFields(line: line) { fields in rows!.read(fields, line: start) }
+        return .row(recordStartLine)
     }
 
     /// A parser for the text that starts `lines` physical lines after the point this one has
@@ -143,11 +182,27 @@ public struct PositionCSVRecord: Hashable, Sendable {
     /// destination) when any is present. Rows of the same vessel usually repeat them: feed them
     /// to a `TrackBuilder`, which keeps only changes.
     public var staticReport: StaticReport?
+    /// True when ``staticReport`` equals, field for field except its time, the static report this
+    /// parser last returned for the same MMSI (the row repeats the vessel's identity cells byte for
+    /// byte): a ``TrackBuilder`` then need not compare the fields again.
+    public var staticReportRepeatsPrevious = false
 
     /// - Parameters: see the properties.
     public init(line: Int, position: PositionReport?, staticReport: StaticReport?) {
         self.line = line
         self.position = position
         self.staticReport = staticReport
+    }
+
+    /// Records are equal when their line, position and static report are: the repeat hint
+    /// (``staticReportRepeatsPrevious``) says how the parser found the report, not what it is.
+    public static func == (l: PositionCSVRecord, r: PositionCSVRecord) -> Bool {
+        l.line == r.line && l.position == r.position && l.staticReport == r.staticReport
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(position)
+        hasher.combine(staticReport)
     }
 }

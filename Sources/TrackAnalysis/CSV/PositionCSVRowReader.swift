@@ -50,15 +50,34 @@ struct PositionCSVRowReader: Sendable {
     @inline(__always)
     mutating func read(_ fields: CSVFields, line: Int) -> PositionCSVParser.Output {
         self.line = line
+        var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
         do throws(TrackAnalysisError) {
-            return try readRow(fields)
+            return try readRow(fields, into: &record) ? .record(record) : .skipped
         } catch {
             return .failure(error)
         }
     }
 
+    /// Reads one row into `builder` (the record is not returned: it is large, and each copy of it
+    /// costs about as much as reading a number).
+    /// - Returns: `.record` when the builder took a record, else `.skipped` or the row's first error.
     @inline(__always)
-    private mutating func readRow(_ f: CSVFields) throws(TrackAnalysisError) -> PositionCSVParser.Output {
+    mutating func read(_ fields: CSVFields, line: Int, into builder: inout TrackBuilder) -> PositionCSVParser.LineKind {
+        self.line = line
+        var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
+        do throws(TrackAnalysisError) {
+            guard try readRow(fields, into: &record) else { return .skipped }
+            builder.add(record)
+            return .record
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Fills `record` (empty on entry) from the row.
+    /// - Returns: false for a row with neither position nor identity.
+    @inline(__always)
+    private mutating func readRow(_ f: CSVFields, into record: inout PositionCSVRecord) throws(TrackAnalysisError) -> Bool {
         guard f.count == fieldCount else {
             throw TrackAnalysisError(
                 code: .wrongFieldCount, line: line, value: String(f.count),
@@ -70,7 +89,6 @@ struct PositionCSVRowReader: Sendable {
 
         // The record is filled in place: it is large (two optional reports), and copies of it cost
         // as much as reading the numbers.
-        var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
         var hasPosition = false
         let lat = try double(f, .latitude)
         let lon = try double(f, .longitude)
@@ -110,17 +128,18 @@ struct PositionCSVRowReader: Sendable {
             }
         }
 
-        let hasReport = try identity(f, mmsi: mmsi, time: time, into: &record.staticReport)
-        if !hasPosition && !hasReport { return .skipped }
-        return .record(record)
+        let hasReport = try identity(f, mmsi: mmsi, time: time, into: &record.staticReport, repeats: &record.staticReportRepeatsPrevious)
+        return hasPosition || hasReport
     }
 
     /// Puts the row's static report in `report` (which is nil on entry): nothing when every
     /// identity cell is empty; the memoised report with this row's time when the cells repeat the
-    /// vessel's previous ones; else the report read from the cells, when they give one.
+    /// vessel's previous ones (`repeats` then set: it is the report this reader last returned for
+    /// the vessel, field for field); else the report read from the cells, when they give one.
     /// - Returns: true when a report was put.
     @inline(__always)
-    private mutating func identity(_ f: CSVFields, mmsi: MMSI, time: Timestamp, into report: inout StaticReport?) throws(TrackAnalysisError) -> Bool {
+    private mutating func identity(_ f: CSVFields, mmsi: MMSI, time: Timestamp, into report: inout StaticReport?,
+                                   repeats: inout Bool) throws(TrackAnalysisError) -> Bool {
         var anyCell = false
         for i in identityFields where f[i].count > 0 {
             anyCell = true
@@ -132,6 +151,7 @@ struct PositionCSVRowReader: Sendable {
             guard memo.hasReport(at: slot) else { return false }
             report = memo.report(at: slot)
             report?.time = time
+            repeats = true
             return true
         }
         let read = try staticReport(f, mmsi: mmsi, time: time)

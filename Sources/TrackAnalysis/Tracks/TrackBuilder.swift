@@ -100,7 +100,18 @@ public struct TrackBuilder: Sendable {
     /// Adds what a CSV row produced.
     public mutating func add(_ record: PositionCSVRecord) {
         if let p = record.position { add(p) }
-        if let s = record.staticReport { add(s) }
+        guard let s = record.staticReport else { return }
+        // A repeat of the report the parser last gave for this vessel: when this builder stored a
+        // report of the vessel, that one has the same fields (it is the parser's last, or equal to
+        // it), so only the time needs comparing. Same outcome as add(_:), without the field comparison.
+        if record.staticReportRepeatsPrevious {
+            let slot = slot(for: s.mmsi)
+            if let last = vessels[slot].statics.last, s.time >= last.time {
+                staticReportCount += 1
+                return
+            }
+        }
+        add(s)
     }
 
     /// Appends everything `later` collected, as if its reports had been added here after this

@@ -78,20 +78,31 @@ struct BenchParseCSV: ParsableCommand {
         var start = 0
         while start < n {
             let end = memchr(base + start, 10, n - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
-            switch parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
+            if intoBuilder {  // the reader's form: records go straight into the builder
+                switch parser.parse(utf8: line, into: &trackBuilder) {
+                case .record: tally.records += 1
+                case .failure: tally.failures += 1
+                case .header, .skipped: break
+                }
+                continue
+            }
+            switch parser.parse(utf8: line) {
             case .record(let r):
                 tally.records += 1
                 // Optional chaining reads one field; `!= nil` would copy the whole report.
                 if r.position?.mmsi != nil { tally.positions += 1 }
                 if r.staticReport?.mmsi != nil { tally.staticReports += 1 }
-                if intoBuilder { trackBuilder.add(r) }
             case .failure: tally.failures += 1
             case .header, .skipped: break
             }
-            start = end + 1
         }
         if parser.finish() != nil { tally.failures += 1 }
-        if intoBuilder, trackBuilder.positionCount != tally.positions { tally.failures = -1 }  // keeps the builder's work observable
+        if intoBuilder {
+            tally.positions = trackBuilder.positionCount
+            tally.staticReports = trackBuilder.staticReportCount
+        }
         return tally
     }
 

@@ -111,10 +111,9 @@ struct ParallelCSVReader {
         while start < n {
             let base = UnsafeRawPointer(bytes.baseAddress!)
             let end = memchr(base + start, 10, n - start).map { UnsafeRawPointer($0) - base } ?? n
-            switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-            case .record(let r):
+            switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &part.builder) {
+            case .record:
                 part.rows += 1
-                part.builder.add(r)
             case .failure(let e):
                 part.errorCount += 1
                 if part.errors.count < 10 { part.errors.append(e) }
