@@ -13,9 +13,9 @@ import TrackAnalysis
 /// (``TrackBuilder/append(contentsOf:)``), so the tracks are the same as from one parser reading
 /// line by line.
 ///
-/// A round is parsed on one core when no header has been read yet, when the round is small, or
-/// when the first half ends inside a quoted field (a line break inside quotes: the second half is
-/// then parsed again, continuing the first). Memory is bounded by the round size, not the file.
+/// The lines up to the header are parsed first, on one core. A round is parsed on one core when
+/// no header has been found, when the round is small, or when the first half ends inside a quoted
+/// field (a line break inside quotes: the second half is then parsed again, continuing the first). Memory is bounded by the round size, not the file.
 struct ParallelCSVReader {
     /// What one part of a round produced.
     private struct Part: Sendable {
@@ -73,18 +73,35 @@ struct ParallelCSVReader {
     private mutating func parseRound(into builder: inout TrackBuilder) {
         guard !round.isEmpty else { return }
         let parameters = builder.parameters
+        var start = parser
         let parts: [Part] = round.withUnsafeBufferPointer { all -> [Part] in
-            let n = all.count
-            var split = n / 2
-            while split < n, all[split] != 10 { split += 1 }
-            split += 1
-            let linesBefore = split <= n ? Self.countLineBreaks(UnsafeBufferPointer(rebasing: all[0..<split])) : 0
-            guard n >= 1 << 20, split < n, let second = parser.continuation(afterLines: linesBefore) else {
-                return [Self.parse(all, parser, parameters)]
+            var parts: [Part] = []
+            var from = 0
+            if start.layout == nil {
+                // The lines up to the header (usually just the first) on this core: the other half
+                // of the round can only start from a parser that knows the layout.
+                var head = Part(builder: TrackBuilder(parameters: parameters), parser: start)
+                while from < all.count, head.parser.layout == nil || head.parser.isInsideQuotedField {
+                    let end = Self.lineEnd(all, from: from)
+                    Self.parse(UnsafeBufferPointer(rebasing: all[from..<end]), into: &head)
+                    from = end + 1
+                }
+                start = head.parser
+                parts.append(head)
             }
-            nonisolated(unsafe) let bytes = all
+            guard from < all.count else { return parts }
+            let rest = UnsafeBufferPointer(rebasing: all[from...])
+            let n = rest.count
+            var split = n / 2
+            while split < n, rest[split] != 10 { split += 1 }
+            split += 1
+            let linesBefore = split <= n ? Self.countLineBreaks(UnsafeBufferPointer(rebasing: rest[0..<split])) : 0
+            guard n >= 1 << 20, split < n, let second = start.continuation(afterLines: linesBefore) else {
+                return parts + [Self.parse(rest, start, parameters)]
+            }
+            nonisolated(unsafe) let bytes = rest
             let cut = split
-            let first = parser
+            let first = start
             var halves = Parallel.map(2) { i in
                 i == 0 ? Self.parse(UnsafeBufferPointer(rebasing: bytes[0..<cut]), first, parameters)
                     : Self.parse(UnsafeBufferPointer(rebasing: bytes[cut...]), second, parameters)
@@ -93,7 +110,7 @@ struct ParallelCSVReader {
                 // A quoted field spans the cut: the second half continues the first.
                 halves[1] = Self.parse(UnsafeBufferPointer(rebasing: bytes[split...]), halves[0].parser, parameters)
             }
-            return halves
+            return parts + halves
         }
         for part in parts {
             rows += part.rows
@@ -103,14 +120,25 @@ struct ParallelCSVReader {
         parser = parts[parts.count - 1].parser
     }
 
+    /// The index of the line break at or after `from`, or the end of `bytes`.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        return memchr(base + from, 10, bytes.count - from).map { UnsafeRawPointer($0) - base } ?? bytes.count
+    }
+
     /// Parses whole lines (the last one may lack its break) with `parser`.
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser, _ parameters: TrackParameters) -> Part {
         var part = Part(builder: TrackBuilder(parameters: parameters), parser: parser)
+        parse(bytes, into: &part)
+        return part
+    }
+
+    /// Parses whole lines (the last one may lack its break) into `part`.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into part: inout Part) {
         var start = 0
         let n = bytes.count
         while start < n {
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            let end = memchr(base + start, 10, n - start).map { UnsafeRawPointer($0) - base } ?? n
+            let end = lineEnd(bytes, from: start)
             switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &part.builder) {
             case .record:
                 part.rows += 1
@@ -121,7 +149,6 @@ struct ParallelCSVReader {
             }
             start = end + 1
         }
-        return part
     }
 
     private static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
