@@ -35,7 +35,7 @@ struct EncounterRuns {
         mergeGapMs = Int64((detector.parameters.mergeGapHours * 3_600_000).rounded())
     }
 
-    private static func key(_ h: EncounterDetector.Hit) -> UInt64 {
+    static func key(_ h: EncounterDetector.Hit) -> UInt64 {
         UInt64(UInt32(bitPattern: h.a)) << 32 | UInt64(UInt32(bitPattern: h.b))
     }
 

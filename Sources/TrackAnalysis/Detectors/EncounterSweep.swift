@@ -9,7 +9,9 @@ import CapwatchCore
 /// ``EncounterDetector/detect(in:)`` on the tracks the samples came from.
 public struct EncounterSweep: Sendable {
     private let detector: EncounterDetector
-    private var runs: EncounterRuns
+    /// The runs, sharded by vessel pair (pairs are independent): shard `k` holds the pairs whose
+    /// key is `k` modulo the shard count, so that the shards can take a day's hits at once.
+    private var runs: [EncounterRuns]
     /// The slice length in milliseconds (``EncounterParameters/sliceMinutes``, at least 1 s).
     public let sliceMilliseconds: Int64
     /// Slices per day window: 86,400,000 ms divided by ``sliceMilliseconds`` (at least 1).
@@ -27,8 +29,12 @@ public struct EncounterSweep: Sendable {
         sliceMilliseconds = max(1000, Int64((p.sliceMinutes * 60_000).rounded()))
         windowSlices = max(1, Int64(86_400_000 / sliceMilliseconds))
         maximumGapMilliseconds = Int64((p.maximumInterpolationGapHours * 3_600_000).rounded())
-        runs = EncounterRuns(detector: detector, mmsis: mmsis, sliceMs: sliceMilliseconds)
+        let sliceMs = sliceMilliseconds
+        runs = (0..<Self.shards).map { _ in EncounterRuns(detector: detector, mmsis: mmsis, sliceMs: sliceMs) }
     }
+
+    /// Shards of the runs: one per core of this kind of machine.
+    private static let shards = 2
 
     /// The day window of a slice: `floor(slice / windowSlices)`.
     public func window(ofSlice slice: Int64) -> Int64 {
@@ -49,9 +55,23 @@ public struct EncounterSweep: Sendable {
     }
 
     /// Takes the close pairs of the next day window (steps 3 and 4).
-    public mutating func add(_ day: DayHits) {
-        for hit in day.hits { runs.add(hit) }
-        runs.sweep(before: (day.window + 1) * windowSlices)
+    public mutating func add(_ day: DayHits) { add([day]) }
+
+    /// Takes the close pairs of the next day windows, in day order (steps 3 and 4), each shard of
+    /// vessel pairs on its own core.
+    public mutating func add(_ days: [DayHits]) {
+        let shards = UInt64(runs.count)
+        let windowSlices = self.windowSlices
+        runs.withUnsafeMutableBufferPointer { buffer in
+            // Each shard is changed in place by one thread (no copy of its pairs).
+            nonisolated(unsafe) let shardsInPlace = buffer
+            _ = Parallel.map(shardsInPlace.count) { k in
+                for day in days {
+                    for hit in day.hits where EncounterRuns.key(hit) % shards == UInt64(k) { shardsInPlace[k].add(hit) }
+                    shardsInPlace[k].sweep(before: (day.window + 1) * windowSlices)
+                }
+            }
+        }
     }
 
     /// The close pairs of one day window, from ``closePairs(window:samples:)``.
@@ -63,7 +83,8 @@ public struct EncounterSweep: Sendable {
 
     /// The encounters, sorted by start time then MMSI pair (``EventOrder/startThenMMSIs(_:_:)``).
     public mutating func finish() -> [Event] {
-        var events = runs.finish()
+        var events: [Event] = []
+        for k in runs.indices { events += runs[k].finish() }
         events.sort(by: EventOrder.startThenMMSIs)
         return events
     }

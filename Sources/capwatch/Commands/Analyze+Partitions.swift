@@ -131,7 +131,7 @@ extension Analyze {
             }
             guard !days.isEmpty else { break }
             let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, samples: days[d].samples.sortedByVessel()) }
-            for day in found { sweep.add(day) }
+            sweep.add(found)
         }
         func joined(_ kind: (PartitionResult) -> [Event], _ order: (Event, Event) -> Bool) -> [Event] {
             var all = parts.flatMap(kind)
