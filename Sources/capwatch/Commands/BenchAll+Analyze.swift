@@ -4,7 +4,7 @@ extension BenchAll {
     /// The `capwatch analyze` rows of the table, three measurements at each size:
     /// 1. the measure, tracks + encounters + gaps (`--detectors encounter,gap --lists none`), target ≥ 10⁶ positions/s;
     /// 2. the whole analysis (every detector, `--lists none`), and with the sanctions lists up to `--screened-up-to`;
-    /// 3. memory: the same runs on `tracks-same-N.csv`, where the fleet stays 1,167 vessels and the
+    /// 3. memory: the measure on `tracks-same-N.csv`, where the fleet stays 1,167 vessels and the
     ///    tracks grow longer, so that peak RSS growing with the vessels can be told from growing with the file.
     /// Each row gives positions/s, ns/position and its growth against the smallest size (n log n for
     /// comparison), peak RSS and the cores used.
@@ -21,8 +21,8 @@ extension BenchAll {
                 target: "≥ 1,000,000", rateTarget: true),
             Run(label: "all detectors", file: { work + "/tracks-\($0).csv" }, arguments: ["--lists", "none"], target: "—", rateTarget: false),
             Run(label: "all detectors, screened (Data/sanctions)", file: { work + "/tracks-\($0).csv" }, arguments: [], target: "—", rateTarget: false),
-            Run(label: "all detectors, the same 1,167 vessels", file: { work + "/tracks-same-\($0).csv" }, arguments: ["--lists", "none"],
-                target: "RSS with vessels, not file", rateTarget: false),
+            Run(label: "tracks + encounters + gaps, the same 1,167 vessels", file: { work + "/tracks-same-\($0).csv" },
+                arguments: ["--detectors", "encounter,gap", "--lists", "none"], target: "RSS with vessels, not file", rateTarget: false),
         ]
         for run in runs {
             var first: (n: Int, nsPerPosition: Double, rss: Int)?

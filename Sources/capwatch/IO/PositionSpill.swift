@@ -28,6 +28,9 @@ final class PositionSpill: @unchecked Sendable {
     private var descriptors: [Int32]
     /// Bytes written so far, all files.
     private(set) var bytesWritten = 0
+    /// Bytes a partition's buffer collects before they are written: 256 KiB, so that the buffers
+    /// of 256 partitions stay well under 100 MB.
+    static let bufferBytes = 1 << 18
 
     /// Creates the directory and one empty file per partition.
     /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
@@ -83,7 +86,7 @@ final class PositionSpill: @unchecked Sendable {
             columns.courses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
             columns.headings.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
             columns.statuses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            if buffers[p].count >= 1 << 20 { try flush(p) }
+            if buffers[p].count >= Self.bufferBytes { try flush(p) }
         }
     }
 

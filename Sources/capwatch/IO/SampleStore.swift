@@ -56,6 +56,9 @@ struct SampleStore: Sendable {
 
     /// Reads a ``SampleStore`` forwards, one day (or any slice bound) at a time.
     struct Reader {
+        /// Records read at a time: 4,096 (128 KiB), so that the readers of 256 groups, all open
+        /// during the encounter sweep, hold about 64 MB.
+        static let recordsPerRead = 4096
         private var memory = EncounterSamples()
         private var next = 0
         private var remaining: Int
@@ -99,7 +102,7 @@ struct SampleStore: Sendable {
         }
 
         private mutating func refill() throws {
-            let records = min(remaining, 32_768)
+            let records = min(remaining, Self.recordsPerRead)
             var bytes = [UInt8](repeating: 0, count: records * 32)
             var done = 0
             try bytes.withUnsafeMutableBytes { raw in
