@@ -40,6 +40,24 @@ struct LedgerCSVTests {
         #expect(assumed.rows.map(\.line) == [5])
     }
 
+    @Test("a row with a value beyond the header's columns, and a quote left open at the end, are refused by line")
+    func extraFieldAndOpenQuote() throws {
+        // Line 2: "4,893" unquoted splits into 4 and 893 — one value too many for the 8 columns.
+        // Line 3: a trailing comma (an empty 9th field) is harmless. Line 4: a quote never closed.
+        let text = """
+            state,period,product,quantity,unit,received,conditions_met,notes
+            China,2021-03,gasoline,4,893,bbl,2021-04-28,true,note
+            China,2021-04,gasoline,100,bbl,2021-05-28,true,note,
+            China,2021-05,"gasoline,100,bbl,2021-06-28,true,note
+            """
+        let r = try NotificationCSV.parse(text, file: "x.csv")
+        #expect(r.rows.map(\.line) == [3])
+        let described = r.errors.map(\.description)
+        #expect(described.contains { $0.hasPrefix("x.csv:2: row: 9 fields where the header has 8") }, "\(described)")
+        #expect(described.contains { $0.hasPrefix("x.csv:4: row: a quoted field of this row is not closed") }, "\(described)")
+        #expect(r.errors.count == 2)
+    }
+
     @Test func missingColumn() {
         #expect(throws: LedgerError.self) { try NotificationCSV.parse("state,period\nChina,2019-01\n", file: "h.csv") }
     }

@@ -49,7 +49,7 @@ public enum NotificationCSV {
     public static func parse(_ text: String, file: String, table: ConversionTable = .committeeChart, assuming assumedProduct: PetroleumProduct? = nil)
         throws -> Result
     {
-        let all = Self.records(text)
+        let (all, unterminated) = Self.split(text)
         guard let header = all.first else { throw LedgerError(.missingColumn, file: file, line: 1, "the file is empty: expected a header row") }
         var column: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() { column[name.ledgerTrimmed.lowercased()] = column[name.ledgerTrimmed.lowercased()] ?? i }
@@ -60,9 +60,20 @@ public enum NotificationCSV {
                 "missing column(s) \(missing.joined(separator: ", ")); expected \(requiredColumns.joined(separator: ","))")
         }
         var result = Result(rows: [], errors: [])
+        if let unterminated {
+            result.errors.append(LedgerError(.invalidField, file: file, line: unterminated, field: "row",
+                                             "a quoted field of this row is not closed before the end of the file: the row is not used"))
+        }
         for record in all.dropFirst() {
             if record.fields.allSatisfy({ $0.ledgerTrimmed.isEmpty }) { continue }
             var rowErrors: [LedgerError] = []
+            // A value beyond the header's columns (an unquoted comma shifts every value after it):
+            // refused rather than dropped. Empty trailing fields (a trailing comma) are harmless.
+            if record.fields.count > header.fields.count, record.fields[header.fields.count...].contains(where: { !$0.ledgerTrimmed.isEmpty }) {
+                result.errors.append(LedgerError(.invalidField, file: file, line: record.line, field: "row",
+                                                 "\(record.fields.count) fields where the header has \(header.fields.count): an unquoted comma inside a value shifts the values after it; quote it"))
+                continue
+            }
             func value(_ name: String) -> String { column[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.ledgerTrimmed ?? "" }
             func fail(_ field: String, _ message: String) {
                 rowErrors.append(LedgerError(.invalidField, file: file, line: record.line, field: field, message))
@@ -127,7 +138,11 @@ public enum NotificationCSV {
     /// a quoted field may span lines; blank lines give no record.
     /// - Parameter text: CSV text.
     /// - Returns: the records, header included.
-    public static func records(_ text: String) -> [(line: Int, fields: [String])] {
+    public static func records(_ text: String) -> [(line: Int, fields: [String])] { split(text).records }
+
+    /// ``records(_:)`` and, when the text ends inside a quoted field, the line where that field's
+    /// record starts (that last record is then left out of `records`).
+    public static func split(_ text: String) -> (records: [(line: Int, fields: [String])], unterminatedQuoteLine: Int?) {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
@@ -176,10 +191,11 @@ public enum NotificationCSV {
                 sawAnything = true
             }
         }
+        if inQuotes { return (records, recordLine) }
         if sawAnything || !field.isEmpty {
             fields.append(field)
             records.append((recordLine, fields))
         }
-        return records
+        return (records, nil)
     }
 }
