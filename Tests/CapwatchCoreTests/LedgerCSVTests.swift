@@ -58,6 +58,21 @@ struct LedgerCSVTests {
         #expect(r.errors.count == 2)
     }
 
+    @Test("a quote inside an unquoted value is a character, not the start of a quoted field")
+    func quoteInsideValue() throws {
+        // Without the rule, the quote in 5" would open a field that swallows rows 3 and 4.
+        let text = """
+            state,period,product,quantity,unit,received,conditions_met,notes
+            China,2021-03,gasoline,100,bbl,2021-04-28,true,5" pipe
+            China,2021-04,gasoline,200,bbl,2021-05-28,true,
+            China,2021-05,gasoline,300,bbl,2021-06-28,true,
+            """
+        let r = try NotificationCSV.parse(text, file: "q.csv")
+        #expect(r.errors.isEmpty)
+        #expect(r.rows.map(\.line) == [2, 3, 4])
+        #expect(r.rows[0].notification.notes == "5\" pipe")
+    }
+
     @Test func missingColumn() {
         #expect(throws: LedgerError.self) { try NotificationCSV.parse("state,period\nChina,2019-01\n", file: "h.csv") }
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// `capwatch analyze` keeps positions in temporary files, one per group of vessels, when the input
@@ -68,5 +71,49 @@ struct AnalyzePartitionTests {
         let r = try CommandRunner.run(["analyze", "Samples/ais-nmea-sample.log", "--partition-mb", "0"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--partition-mb must be 1 to 1,000,000"))
+    }
+
+    @Test("an interrupted run (SIGINT, SIGTERM) removes its temporary files and exits with 128 + the signal")
+    func interruptedRunCleansUp() throws {
+        for (signalNumber, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
+            let dir = try CommandRunner.temporaryDirectory()
+            let tmp = dir.appendingPathComponent("tmp")
+            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["analyze", "-", "--out", dir.appendingPathComponent("out").path, "--quiet", "--lists", "none"]
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": tmp.path]) { $1 }
+            let input = Pipe()  // kept open: the run waits for more input, its groups' files made
+            process.standardInput = input
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Standard input has no size, so the 16 group files exist from the start.
+            var waited = 0.0
+            while try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, waited < 30 {
+                Thread.sleep(forTimeInterval: 0.1)
+                waited += 0.1
+            }
+            #expect(try !FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, "\(name): no temporary directory seen")
+            kill(process.processIdentifier, signalNumber)
+            process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            #expect(process.terminationStatus == 128 + signalNumber, "\(name)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, "\(name): temporary files left")
+        }
+    }
+
+    @Test("an input that is one of the output files, stdin given twice, and a missing input with a bad TMPDIR are refused by name")
+    func refusedBeforeAnyWork() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let own = dir.appendingPathComponent("vessels.csv")
+        try "timestamp,mmsi,lat,lon\n2019-03-01T00:00:00Z,445123000,31.0,124.0\n".write(to: own, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", own.path, "--out", dir.path])
+        #expect(r.status != 0 && r.stderr.contains("is the vessels.csv this run would write to"), "\(r.stderr)")
+        #expect(try String(contentsOf: own, encoding: .utf8).hasPrefix("timestamp,mmsi,lat,lon\n"))  // not overwritten
+        let twice = try CommandRunner.run(["analyze", "-", "-"])
+        #expect(twice.status != 0 && twice.stderr.contains("Standard input (-) is given more than once"))
+        let missing = try CommandRunner.run(["analyze", dir.appendingPathComponent("missing.csv").path], environment: ["TMPDIR": "/nonexistent-capwatch"])
+        #expect(missing.status != 0 && missing.stderr.contains("missing.csv: cannot open"), "\(missing.stderr)")
     }
 }

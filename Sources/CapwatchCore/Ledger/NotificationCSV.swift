@@ -135,7 +135,8 @@ public enum NotificationCSV {
     }
 
     /// Splits RFC 4180 text into records, each with the 1-based line it starts on. Accepts LF and CRLF;
-    /// a quoted field may span lines; blank lines give no record.
+    /// a quoted field may span lines; blank lines give no record. A quote opens a quoted field only
+    /// as a field's first character; elsewhere (`5" pipe`) it is part of the value.
     /// - Parameter text: CSV text.
     /// - Returns: the records, header included.
     public static func records(_ text: String) -> [(line: Int, fields: [String])] { split(text).records }
@@ -150,6 +151,7 @@ public enum NotificationCSV {
         var line = 1
         var recordLine = 1
         var sawAnything = false
+        var fieldStarted = false  // a quote opens a quoted field only as the field's first character
         var chars = text.makeIterator()
         var pending: Character? = chars.next()
         while let c = pending {
@@ -169,12 +171,14 @@ public enum NotificationCSV {
                 continue
             }
             switch c {
-            case "\"":
+            case "\"" where !fieldStarted:
                 inQuotes = true
+                fieldStarted = true
                 sawAnything = true
             case ",":
                 fields.append(field)
                 field = ""
+                fieldStarted = false
                 sawAnything = true
             case "\n", "\r\n", "\r":
                 if sawAnything || !field.isEmpty {
@@ -183,11 +187,13 @@ public enum NotificationCSV {
                 }
                 fields = []
                 field = ""
+                fieldStarted = false
                 sawAnything = false
                 line += 1
                 recordLine = line
-            default:
+            default:  // a quote inside an unquoted value (5" pipe) is kept as a character
                 field.append(c)
+                fieldStarted = true
                 sawAnything = true
             }
         }

@@ -73,7 +73,7 @@ struct Analyze: ParsableCommand {
         }
     }
 
-    @Option(help: "Input megabytes per vessel group: positions wait in temporary files (TMPDIR) and one group's tracks are in memory at a time on each core, so memory follows this, not the input size.")
+    @Option(parsing: .unconditional, help: "Input megabytes per vessel group: positions wait in temporary files (TMPDIR) and one group's tracks are in memory at a time on each core, so memory follows this, not the input size.")
     var partitionMb = Analyze.defaultPartitionMegabytes
 
     @Flag(help: "Do not print the summary.")
@@ -81,6 +81,7 @@ struct Analyze: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one input file.") }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("Standard input (-) is given more than once: it can be read only once.") }
         // Upper bounds: ten years, 100 km, one day, 1,000 km: beyond them a value is a typing error
         // (and would overflow the millisecond arithmetic of the detectors).
         let tenYears = 87_600.0
@@ -97,6 +98,16 @@ struct Analyze: ParsableCommand {
     func run() throws {
         // Refuse an output directory that cannot be written before spending time on the analysis.
         try AnalysisReport.prepare(directory: out)
+        // Every input opens (a missing file is named as such) and none is one of the files about
+        // to be written, before any temporary file is made.
+        for path in inputs where path != "-" {
+            _ = try InputFile(path: path)
+            let input = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            for name in AnalysisReport.fileNames
+            where URL(fileURLWithPath: out).appendingPathComponent(name).resolvingSymlinksInPath().standardizedFileURL.path == input {
+                throw CapwatchCLIError("\(path): is the \(name) this run would write to \(out); give another --out")
+            }
+        }
         let portList = try ports.map(Analyze.loadPorts)
         let landMask = land.isEmpty ? nil : LandMask(polygons: try land.flatMap(LandGeoJSON.load))
         // The sanctions lists load on the other core while the inputs are read.

@@ -12,7 +12,8 @@ import TrackAnalysis
 ///
 /// Vessels are spread over ``partitionCount`` groups by a hash of the MMSI; each group has one
 /// file in a private temporary directory (under `TMPDIR`, else `/tmp`), removed when the spill is
-/// released. ``drain(_:)`` moves the positions a ``TrackBuilder`` holds into the files (each
+/// released, and when the process is interrupted (SIGINT, SIGTERM, SIGHUP: ``SpillCleanup``).
+/// ``drain(_:)`` moves the positions a ``TrackBuilder`` holds into the files (each
 /// vessel's positions as one block: MMSI, count, then the columns as raw little-endian values);
 /// ``read(partition:into:)`` appends one group's blocks back, in the order written, so the
 /// tracks built are the same as if the positions had never left the builder.
@@ -36,9 +37,10 @@ final class PositionSpill: @unchecked Sendable {
     /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
     init(partitions: Int) throws {
         partitionCount = max(1, partitions)
-        var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/capwatch-spill.XXXXXX").utf8CString)
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/capwatch-spill.XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw CapwatchCLIError("cannot create a temporary directory for the positions (TMPDIR): \(String(cString: strerror(errno)))")
+            throw CapwatchCLIError("\(base): cannot create a temporary directory for the positions (set TMPDIR to a writable directory): \(String(cString: strerror(errno)))")
         }
         directory = String(cString: made)
         buffers = Array(repeating: [], count: partitionCount)
@@ -52,15 +54,25 @@ final class PositionSpill: @unchecked Sendable {
             }
             descriptors.append(fd)
         }
+        SpillCleanup.shared.register(directory: directory, partitions: partitionCount)
     }
 
-    deinit { cleanUp() }
+    deinit {
+        SpillCleanup.shared.unregister(directory: directory)
+        cleanUp()
+    }
 
     private func cleanUp() {
         for fd in descriptors { close(fd) }
         descriptors = []
-        for p in 0..<partitionCount { unlink(Self.path(directory, p)) }
-        for p in 0..<partitionCount { unlink(SampleStore.path(directory, p)) }
+        Self.removeFiles(directory: directory, partitions: partitionCount)
+    }
+
+    /// Removes the files of a spill with `partitions` groups and its directory (also when the
+    /// process is interrupted: ``SpillCleanup``).
+    static func removeFiles(directory: String, partitions: Int) {
+        for p in 0..<partitions { unlink(path(directory, p)) }
+        for p in 0..<partitions { unlink(SampleStore.path(directory, p)) }
         rmdir(directory)
     }
 

@@ -16,6 +16,9 @@ struct AnalysisReport {
     /// The best sanctions listing of each listed vessel (`capwatch analyze` screens every vessel).
     var listings: [MMSI: ScreeningMatch] = [:]
 
+    /// The files ``write(to:)`` writes.
+    static let fileNames = ["events.json", "events.geojson", "vessels.csv", "ledger.json"]
+
     /// Creates `directory` if needed and checks that files can be created in it.
     /// - Throws: ``CapwatchCLIError`` naming the directory when it cannot be created or written.
     static func prepare(directory: String) throws {

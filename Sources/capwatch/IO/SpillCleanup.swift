@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+
+/// Removes the temporary files of every live ``PositionSpill`` when the process is interrupted
+/// (SIGINT: Ctrl-C; SIGTERM: `kill`, `timeout`; SIGHUP: a closed terminal), then exits with
+/// 128 + the signal number as a shell expects. The signals are taken by dispatch sources, so the
+/// cleanup runs as ordinary code on a dispatch thread, not inside a signal handler.
+final class SpillCleanup: @unchecked Sendable {
+    static let shared = SpillCleanup()
+
+    private let lock = NSLock()
+    /// The directories of the live spills and their numbers of groups.
+    private var spills: [String: Int] = [:]
+    private var sources: [any DispatchSourceSignal] = []
+
+    private init() {}
+
+    /// Starts watching the signals (once) and notes the spill in `directory` to clean up if one arrives.
+    func register(directory: String, partitions: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        spills[directory] = partitions
+        guard sources.isEmpty else { return }
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)  // the default action would end the process before the cleanup
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in self?.interrupted(by: signalNumber) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Forgets the spill in `directory` (it cleans up after itself).
+    func unregister(directory: String) {
+        lock.lock()
+        spills[directory] = nil
+        lock.unlock()
+    }
+
+    private func interrupted(by signalNumber: Int32) {
+        lock.lock()
+        let live = spills
+        lock.unlock()
+        for (directory, partitions) in live { PositionSpill.removeFiles(directory: directory, partitions: partitions) }
+        FileHandle.standardError.write(Data("capwatch: interrupted (signal \(signalNumber)); temporary files removed\n".utf8))
+        exit(128 + signalNumber)
+    }
+}
