@@ -73,6 +73,29 @@ struct TrackBuilderTests {
         #expect(rebuilt[1].duplicateCount == 1 && rebuilt[1].count == 12)
     }
 
+    @Test("the tracks do not depend on the order of the input rows, also for positions of the same time")
+    func rowOrderDoesNotMatter() throws {
+        // Three positions at 00:10 (two receivers disagreeing, and one exact duplicate of the
+        // second with a different SOG), around ordinary ones; 0.009° of latitude ≈ 1 km.
+        let p = { (lat: Double) in GeoPoint(latitude: lat, longitude: 124.0) }
+        let v = mmsi(445_000_003)
+        let reports = [
+            PositionReport(mmsi: v, time: at(0), position: p(38.000), sog: 3),
+            PositionReport(mmsi: v, time: at(0, 10), position: p(38.009), sog: 3),
+            PositionReport(mmsi: v, time: at(0, 10), position: p(38.002), sog: 3),
+            PositionReport(mmsi: v, time: at(0, 10), position: p(38.002), sog: 4),
+            PositionReport(mmsi: v, time: at(0, 20), position: p(38.018), sog: 3),
+        ]
+        let forward = try #require(buildTracks(reports).first)
+        for order in [[4, 3, 2, 1, 0], [0, 3, 1, 2, 4], [2, 0, 4, 1, 3]] {
+            let other = try #require(buildTracks(order.map { reports[$0] }).first)
+            #expect(other.times == forward.times && other.latitudes == forward.latitudes && other.speeds == forward.speeds, "\(order)")
+        }
+        // Same time: 38.002 before 38.009; the duplicate at 38.002 keeps SOG 3 (3 < 4) and is counted once.
+        #expect(forward.latitudes == [38.000, 38.002, 38.009, 38.018])
+        #expect(forward.speeds == [3, 3, 3, 3] && forward.duplicateCount == 1)
+    }
+
     @Test func identityJoinedOverTime() throws {
         let v = mmsi(445_000_002)
         let statics = [

@@ -2,8 +2,10 @@ import CapwatchCore
 
 /// Collects position and static reports in any order and builds one ``Track`` per MMSI.
 ///
-/// Building (``build()``) sorts each vessel's positions by time, drops exact duplicates (same
-/// time and position: the same report heard by several receivers, counted once), flags as
+/// Building (``build()``) sorts each vessel's positions by time (positions of the same time by
+/// position, then SOG, COG, heading and status: the tracks do not depend on the order of the input
+/// rows), drops exact duplicates (same time and position: the same report heard by several
+/// receivers, counted once; the first in that order is kept), flags as
 /// outliers the positions that imply more than ``TrackParameters/maximumImpliedSpeedKnots`` from
 /// the previous kept position, and folds static reports into an ``IdentityHistory``.
 ///
@@ -243,12 +245,35 @@ public struct TrackBuilder: Sendable {
         return 2 * GeoPoint.earthRadiusMetres * 1.0472 * root * (1 + 1e-9)
     }
 
+    /// The order of positions with the same time: by latitude, longitude, SOG, COG, true heading
+    /// and navigational status (not available first), so that a track does not depend on the
+    /// order of the input's rows. True when position `i` comes before position `j`.
+    private static func precedesAtSameTime(_ a: Accumulator, _ i: Int, _ j: Int) -> Bool {
+        func known(_ v: Float) -> Float { v.isNaN ? -1 : v }
+        if a.latitudes[i] != a.latitudes[j] { return a.latitudes[i] < a.latitudes[j] }
+        if a.longitudes[i] != a.longitudes[j] { return a.longitudes[i] < a.longitudes[j] }
+        return (known(a.speeds[i]), known(a.courses[i]), a.headings[i], a.statuses[i])
+            < (known(a.speeds[j]), known(a.courses[j]), a.headings[j], a.statuses[j])
+    }
+
     private static func makeTrack(_ a: inout Accumulator, _ p: TrackParameters) -> Track {
         let n = a.times.count
+        if a.isSorted {
+            // In time order, but positions of the same time must also be in their order.
+            for i in 1..<max(n, 1) where a.times[i] == a.times[i - 1] && precedesAtSameTime(a, i, i - 1) {
+                a.isSorted = false
+                break
+            }
+        }
         if !a.isSorted {
-            // Sort by time; equal times by position so exact duplicates become neighbours.
-            let perm = (0..<n).sorted {
-                (a.times[$0], a.latitudes[$0], a.longitudes[$0], $0) < (a.times[$1], a.latitudes[$1], a.longitudes[$1], $1)
+            // Sort by time, equal times as precedesAtSameTime (so exact duplicates become
+            // neighbours and any order of the input gives the same track).
+            let acc = a
+            let perm = (0..<n).sorted { i, j in
+                if acc.times[i] != acc.times[j] { return acc.times[i] < acc.times[j] }
+                if precedesAtSameTime(acc, i, j) { return true }
+                if precedesAtSameTime(acc, j, i) { return false }
+                return i < j
             }
             a.times = perm.map { a.times[$0] }
             a.latitudes = perm.map { a.latitudes[$0] }
