@@ -27,8 +27,6 @@ final class PositionSpill: @unchecked Sendable {
     let directory: String
     private var buffers: [[UInt8]]
     private var descriptors: [Int32]
-    /// Bytes written so far, all files.
-    private(set) var bytesWritten = 0
     /// Bytes a partition's buffer collects before they are written: 256 KiB, so that the buffers
     /// of 256 partitions stay well under 100 MB.
     static let bufferBytes = 1 << 18
@@ -110,7 +108,6 @@ final class PositionSpill: @unchecked Sendable {
 
     private func flush(_ p: Int) throws {
         try buffers[p].withUnsafeBytes { try Self.writeAll(descriptors[p], $0, path: Self.path(directory, p)) }
-        bytesWritten += buffers[p].count
         buffers[p].removeAll(keepingCapacity: true)
     }
 
