@@ -9,12 +9,13 @@ import TrackAnalysis
 enum VesselsCSV {
     static let header = "mmsi,mid,name,callsign,imo,imo_valid,ship_type,length_m,beam_m,draught_m,identity_versions,positions,outliers,duplicates_removed,first_seen,last_seen,encounters,gaps,loitering,port_visits,identity_changes,spoofing,draught_changes,dark_sts,risk_score,risk_reasons,listed,list_id"
 
-    static func render(tracks: [TrackSummary], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) -> String {
-        String(decoding: renderBytes(tracks: tracks, events: events, risks: risks, listings: listings), as: UTF8.self)
-    }
-
-    /// ``render(tracks:events:risks:listings:)`` as UTF-8 bytes, written straight into one buffer
-    /// (no string per cell): the form `capwatch analyze` writes.
+    /// The file as UTF-8 bytes, written straight into one buffer (no string per cell). Numbers
+    /// without a fraction (below 10¹⁵) are written as integers, others in Swift's shortest form.
+    /// - Parameters:
+    ///   - tracks: one summary per vessel, any order (rows are sorted by MMSI).
+    ///   - events: all events, counted per vessel and kind.
+    ///   - risks: the vessels' risk scores.
+    ///   - listings: the best sanctions listing of each listed vessel.
     static func renderBytes(tracks: [TrackSummary], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) -> [UInt8] {
         let order = tracks.indices.sorted { tracks[$0].mmsi < tracks[$1].mmsi }
         var row: [MMSI: Int] = [:]
@@ -110,10 +111,5 @@ enum VesselsCSV {
         guard let text else { return "" }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func number(_ v: Double?) -> String {
-        guard let v else { return "" }
-        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }
