@@ -48,11 +48,12 @@ extension Analyze {
     /// input counted six times its size, about its inflated size), else one per `megabytes` but at
     /// least 8 (so that both cores stay busy to the end) and at most 256; 16 when an input's size is
     /// unknown (a pipe or standard input).
-    static func partitionCount(inputs: [String], megabytes: Int) -> Int {
+    /// - Parameter inputs: each input's path and size in bytes, nil when unknown.
+    static func partitionCount(inputs: [(path: String, size: Int?)], megabytes: Int) -> Int {
         var bytes = 0
-        for path in inputs {
-            guard path != "-", let input = try? InputFile(path: path), let size = input.size else { return 16 }
-            bytes += path.hasSuffix(".gz") ? size * 6 : size
+        for input in inputs {
+            guard let size = input.size else { return 16 }
+            bytes += input.path.hasSuffix(".gz") ? size * 6 : size
         }
         let per = max(1, megabytes) << 20
         let groups = (bytes + per - 1) / per

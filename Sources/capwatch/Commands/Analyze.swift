@@ -99,9 +99,14 @@ struct Analyze: ParsableCommand {
         // Refuse an output directory that cannot be written before spending time on the analysis.
         try AnalysisReport.prepare(directory: out)
         // Every input opens (a missing file is named as such) and none is one of the files about
-        // to be written, before any temporary file is made.
-        for path in inputs where path != "-" {
-            _ = try InputFile(path: path)
+        // to be written, before any temporary file is made. Sizes are nil when unknown (pipes).
+        var sizes: [(path: String, size: Int?)] = []
+        for path in inputs {
+            guard path != "-" else {
+                sizes.append((path, nil))
+                continue
+            }
+            sizes.append((path, try InputFile(path: path).size))
             let input = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             for name in AnalysisReport.fileNames
             where URL(fileURLWithPath: out).appendingPathComponent(name).resolvingSymlinksInPath().standardizedFileURL.path == input {
@@ -114,12 +119,11 @@ struct Analyze: ParsableCommand {
         let lists = self.lists
         var phases = PhaseTimer()
         let screening = BackgroundTask { try Analyze.screeningIndex(lists: lists) }
-        let partitions = Analyze.partitionCount(inputs: inputs, megabytes: partitionMb)
+        let partitions = Analyze.partitionCount(inputs: sizes, megabytes: partitionMb)
         let spill = partitions > 1 ? try PositionSpill(partitions: partitions) : nil
         var ingest = Ingest(builder: TrackBuilder(parameters: TrackParameters(timeResolutionSeconds: timeResolution)))
         ingest.spill = spill
-        let totalBytes = inputs.compactMap { try? InputFile(path: $0).size }.reduce(0, +)
-        var progress = Progress(totalBytes: totalBytes)
+        var progress = Progress(totalBytes: sizes.compactMap(\.size).reduce(0, +))
         for path in inputs {
             try ingest.read(path: path, progress: &progress)
         }
