@@ -12,8 +12,17 @@ struct AnalysisDetectors: Sendable {
     var spoofing: SpoofingDetector
     /// The latest position time of the whole input: gaps still open then are reported open.
     var dataEnd: Timestamp?
-    /// The kinds to detect (`--detectors`); the others are not looked for.
+    /// The kinds to detect and report (`--detectors`).
     var kinds: Set<Event.Kind> = Set(Event.Kind.allCases)
+
+    /// The kinds looked for: ``kinds`` and those they are made from (draught changes from gaps and
+    /// encounters, dark STS from gaps and loitering), reported or not.
+    var lookedFor: Set<Event.Kind> {
+        var all = kinds
+        if kinds.contains(.draughtChange) { all.formUnion([.gap, .encounter]) }
+        if kinds.contains(.darkSTS) { all.formUnion([.gap, .loitering]) }
+        return all
+    }
 }
 
 /// What the analysis of one group of vessels (one partition) produced. Events of each kind are
@@ -81,17 +90,15 @@ extension Analyze {
             case identity([Event], [IMOHolder])
             case samples(EncounterSamples)
         }
-        // Dark STS needs the gaps and loitering, draught changes the gaps and encounters: those are
-        // looked for whenever a kind that needs them is.
-        let k = d.kinds
+        let k = d.lookedFor
         let tasks: [@Sendable () -> Output] = [
-            { .samples(!k.contains(.encounter) && !k.contains(.draughtChange) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
+            { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
                 var all = EncounterSamples()
                 for t in tracks { all.append(contentsOf: d.encounters.samples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!)) }
                 return all.sortedBySlice()
             }) },
-            { .events(k.isDisjoint(with: [.gap, .draughtChange, .darkSTS]) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },
-            { .events(k.isDisjoint(with: [.loitering, .darkSTS]) ? [] : PhaseTimer.measure("loitering") { d.loitering.detect(in: tracks) }) },
+            { .events(!k.contains(.gap) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },
+            { .events(!k.contains(.loitering) ? [] : PhaseTimer.measure("loitering") { d.loitering.detect(in: tracks) }) },
             { .events(!k.contains(.portVisit) ? [] : PhaseTimer.measure("port visits") { d.portVisits.detect(in: tracks) }) },
             { !k.contains(.identityChange) ? .identity([], []) : PhaseTimer.measure("identity changes") {
                 .identity(tracks.flatMap { d.identity.detect(in: $0) }, tracks.flatMap { d.identity.imoHolders(in: $0) })
