@@ -162,4 +162,29 @@ struct TrackBuilderTests {
         #expect(versions.map(\.since) == [at(0, 1), at(0, 32)])
         #expect(versions.map(\.since) == reference[0].identity.versions.map(\.since))
     }
+
+    @Test("thousands of vessels reporting in turn: each track gets exactly its own positions, in time order")
+    func manyInterleavedVessels() throws {
+        // 3,000 vessels (the builder's MMSI table starts with room for 64 and grows several
+        // times), MMSIs spread over the range, each reporting 3 times in turn, newest first.
+        // Vessel k sits at latitude k/100 and moves 0.001° north each hour (0.001° = 111 m per
+        // hour, far below the outlier limit), so every position says whose it is.
+        let count = 3_000
+        let mmsis = (0..<count).map { k in mmsi(UInt32(200_000_000 + (k * 7_919) % 500_000_000)) }
+        var b = TrackBuilder()
+        for hour in (0..<3).reversed() {
+            for (k, m) in mmsis.enumerated() {
+                b.add(PositionReport(mmsi: m, time: at(hour), position: GeoPoint(latitude: Double(k) / 100 + 0.001 * Double(hour), longitude: 124), sog: 0.1))
+            }
+        }
+        #expect(b.heldPositionCount == 3 * count)
+        let tracks = b.build()
+        #expect(tracks.count == count)
+        #expect(tracks.map(\.mmsi) == mmsis.sorted())
+        for track in tracks {
+            let k = try #require(mmsis.firstIndex(of: track.mmsi))
+            #expect(track.times == [at(0), at(1), at(2)].map(\.millisecondsSince1970))
+            #expect(track.latitudes == [0, 1, 2].map { Double(k) / 100 + 0.001 * Double($0) })
+        }
+    }
 }

@@ -21,7 +21,7 @@ extension PositionCSVRowReader {
     /// change afresh.
     struct IdentityMemo: Sendable {
         /// Slot of each MMSI seen with identity cells.
-        private var slots: [UInt32: Int] = [:]
+        private var slots = MMSISlotTable()
         /// Per slot: each identity cell as a two-byte little-endian length and its bytes; empty
         /// while nothing is remembered (a real key has at least one length).
         private var cells: [[UInt8]] = []
@@ -32,9 +32,8 @@ extension PositionCSVRowReader {
 
         /// The slot of `mmsi`, made (with nothing remembered) when the vessel is new.
         mutating func slot(for mmsi: MMSI) -> Int {
-            if let s = slots[mmsi.rawValue] { return s }
-            let s = cells.count
-            slots[mmsi.rawValue] = s
+            let (s, inserted) = slots.slot(inserting: mmsi.rawValue)
+            guard inserted else { return s }
             cells.append([])
             reports.append(nil)
             hasReports.append(false)

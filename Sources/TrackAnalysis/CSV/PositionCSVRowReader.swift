@@ -50,34 +50,87 @@ struct PositionCSVRowReader: Sendable {
     @inline(__always)
     mutating func read(_ fields: CSVFields, line: Int) -> PositionCSVParser.Output {
         self.line = line
-        var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
         do throws(TrackAnalysisError) {
-            return try readRow(fields, into: &record) ? .record(record) : .skipped
+            var read: StaticReport?
+            let row = try readRow(fields, report: &read)
+            var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
+            if let p = row.position {
+                record.position = PositionReport(mmsi: row.mmsi, time: row.time, position: GeoPoint(latitude: p.latitude, longitude: p.longitude),
+                                                 sog: p.sog, cog: p.cog, heading: p.heading, navigationalStatus: p.status)
+            }
+            switch row.identity {
+            case .none: break
+            case .repeated(let slot):
+                record.staticReport = memo.report(at: slot)
+                record.staticReport?.time = row.time
+                record.staticReportRepeatsPrevious = true
+            case .read: record.staticReport = read
+            }
+            return row.position == nil && record.staticReport == nil ? .skipped : .record(record)
         } catch {
             return .failure(error)
         }
     }
 
-    /// Reads one row into `builder` (the record is not returned: it is large, and each copy of it
-    /// costs about as much as reading a number).
-    /// - Returns: `.record` when the builder took a record, else `.skipped` or the row's first error.
+    /// Reads one row into `builder`: its position straight into the builder's columns
+    /// (``TrackBuilder/addPosition(mmsi:time:latitude:longitude:sog:cog:heading:status:)``), its
+    /// static report only when the identity cells differ from the vessel's previous ones or the
+    /// builder needs it. The builder ends as if given the record ``read(_:line:)`` returns.
+    /// - Returns: `.record` when the builder took something, else `.skipped` or the row's first
+    ///   error (nothing of a failed row is added).
     @inline(__always)
     mutating func read(_ fields: CSVFields, line: Int, into builder: inout TrackBuilder) -> PositionCSVParser.LineKind {
         self.line = line
-        var record = PositionCSVRecord(line: line, position: nil, staticReport: nil)
         do throws(TrackAnalysisError) {
-            guard try readRow(fields, into: &record) else { return .skipped }
-            builder.add(record)
+            var read: StaticReport?
+            let row = try readRow(fields, report: &read)
+            if let p = row.position {
+                builder.addPosition(mmsi: row.mmsi, time: row.time.millisecondsSince1970, latitude: p.latitude, longitude: p.longitude,
+                                    sog: p.sog.map { Float($0) } ?? .nan, cog: p.cog.map { Float($0) } ?? .nan,
+                                    heading: p.heading.map { Int16(clamping: $0) } ?? -1, status: p.status.map { Int8(clamping: $0) } ?? -1)
+            }
+            switch row.identity {
+            case .none:
+                return row.position == nil ? .skipped : .record
+            case .repeated(let slot):
+                if !builder.countRepeatedStaticReport(mmsi: row.mmsi, time: row.time), var report = memo.report(at: slot) {
+                    report.time = row.time
+                    builder.add(report)
+                }
+            case .read:
+                builder.add(read!)
+            }
             return .record
         } catch {
             return .failure(error)
         }
     }
 
-    /// Fills `record` (empty on entry) from the row.
-    /// - Returns: false for a row with neither position nor identity.
+    /// What a row holds, before it becomes a record or goes into a builder (but a static report
+    /// read from its cells, which goes apart: with it, copying this would copy its strings).
+    private struct Row {
+        var time: Timestamp
+        var mmsi: MMSI
+        /// Nil when the row has no position (empty or "not available" latitude and longitude).
+        var position: (latitude: Double, longitude: Double, sog: Double?, cog: Double?, heading: Int?, status: Int?)?
+        var identity: Identity
+    }
+
+    /// The row's static report.
+    private enum Identity {
+        /// Every identity cell is empty, or the cells give no value.
+        case none
+        /// The cells are those of the vessel's previous row with any: the report remembered in
+        /// this memo slot, with the row's time.
+        case repeated(Int)
+        /// The report read from the cells (given apart).
+        case read
+    }
+
+    /// Reads the row's cells (everything is read before anything is added, so a failed row adds
+    /// nothing); a static report read from the identity cells is put in `report` (nil on entry).
     @inline(__always)
-    private mutating func readRow(_ f: CSVFields, into record: inout PositionCSVRecord) throws(TrackAnalysisError) -> Bool {
+    private mutating func readRow(_ f: CSVFields, report: inout StaticReport?) throws(TrackAnalysisError) -> Row {
         guard f.count == fieldCount else {
             throw TrackAnalysisError(
                 code: .wrongFieldCount, line: line, value: String(f.count),
@@ -87,9 +140,7 @@ struct PositionCSVRowReader: Sendable {
         let mmsiValue = try requiredInteger(f, .mmsi)
         guard let mmsi = MMSI(mmsiValue) else { throw error(f, .outOfRange, .mmsi, detail: "an MMSI is 0...999999999") }
 
-        // The record is filled in place: it is large (two optional reports), and copies of it cost
-        // as much as reading the numbers.
-        var hasPosition = false
+        var row = Row(time: time, mmsi: mmsi, position: nil, identity: .none)
         let lat = try double(f, .latitude)
         let lon = try double(f, .longitude)
         switch (lat, lon) {
@@ -122,46 +173,35 @@ struct PositionCSVRowReader: Sendable {
                     heading = h == 511 ? nil : Int(h.rounded()) % 360
                 }
                 let status = try navigationalStatus(f)
-                record.position = PositionReport(mmsi: mmsi, time: time, position: GeoPoint(latitude: lat, longitude: lon), sog: sog, cog: cog,
-                                                 heading: heading, navigationalStatus: status)
-                hasPosition = true
+                row.position = (lat, lon, sog, cog, heading, status)
             }
         }
-
-        let hasReport = try identity(f, mmsi: mmsi, time: time, into: &record.staticReport, repeats: &record.staticReportRepeatsPrevious)
-        return hasPosition || hasReport
+        row.identity = try identity(f, mmsi: mmsi, time: time, report: &report)
+        return row
     }
 
-    /// Puts the row's static report in `report` (which is nil on entry): nothing when every
-    /// identity cell is empty; the memoised report with this row's time when the cells repeat the
-    /// vessel's previous ones (`repeats` then set: it is the report this reader last returned for
-    /// the vessel, field for field); else the report read from the cells, when they give one.
-    /// - Returns: true when a report was put.
+    /// The row's static report: none when every identity cell is empty; the memoised report
+    /// (`.repeated`) when the cells repeat the vessel's previous ones and gave a report then;
+    /// else the report read from the cells, when they give one (`.read`, the report put in `report`).
     @inline(__always)
-    private mutating func identity(_ f: CSVFields, mmsi: MMSI, time: Timestamp, into report: inout StaticReport?,
-                                   repeats: inout Bool) throws(TrackAnalysisError) -> Bool {
+    private mutating func identity(_ f: CSVFields, mmsi: MMSI, time: Timestamp, report: inout StaticReport?) throws(TrackAnalysisError) -> Identity {
         var anyCell = false
         for i in identityFields where f[i].count > 0 {
             anyCell = true
             break
         }
-        guard anyCell else { return false }  // every cell empty: every field nil, as staticReport(_:mmsi:time:) would find
+        guard anyCell else { return .none }  // every cell empty: every field nil, as staticReport(_:mmsi:time:) would find
         let slot = memo.slot(for: mmsi)
         if memo.matches(slot, f, identityFields) {
-            guard memo.hasReport(at: slot) else { return false }
-            report = memo.report(at: slot)
-            report?.time = time
-            repeats = true
-            return true
+            return memo.hasReport(at: slot) ? .repeated(slot) : .none
         }
-        let read = try staticReport(f, mmsi: mmsi, time: time)
-        memo.remember(read, at: slot, cellsOf: f, at: identityFields)
-        report = read
-        return read != nil
+        report = try staticReport(f, mmsi: mmsi, time: time)
+        memo.remember(report, at: slot, cellsOf: f, at: identityFields)
+        return report == nil ? .none : .read
     }
 
     /// Reads the identity cells; nil when none gives a value.
-    private func staticReport(_ f: CSVFields, mmsi: MMSI, time: Timestamp) throws(TrackAnalysisError) -> StaticReport? {
+    private mutating func staticReport(_ f: CSVFields, mmsi: MMSI, time: Timestamp) throws(TrackAnalysisError) -> StaticReport? {
         var report = StaticReport(mmsi: mmsi, time: time)
         report.name = text(f, .name)
         report.callSign = text(f, .callSign)
@@ -217,7 +257,12 @@ struct PositionCSVRowReader: Sendable {
         return t
     }
 
-    private func requiredInteger(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Int {
+    // The readers of the cells every row has (`requiredInteger`, `double`, `navigationalStatus`)
+    // are `mutating` though they change nothing: a mutating method gets the reader by reference,
+    // while a non-mutating one is handed a copy of it (160 bytes, one memcpy per call), which
+    // cost about a tenth of the time of reading a row.
+
+    private mutating func requiredInteger(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Int {
         let c = cell(f, column)
         guard !c.isEmpty else { throw error(f, .emptyField, column) }
         guard let v = ByteParsing.integer(c) else { throw error(f, .notANumber, column) }
@@ -225,7 +270,7 @@ struct PositionCSVRowReader: Sendable {
     }
 
     @inline(__always)
-    private func double(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Double? {
+    private mutating func double(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Double? {
         let c = cell(f, column)
         guard !c.isEmpty else { return nil }
         guard let v = ByteParsing.double(c) else { throw error(f, .notANumber, column) }
@@ -233,7 +278,7 @@ struct PositionCSVRowReader: Sendable {
     }
 
     /// A number where 0 means "not available" (draught, length, beam, dimensions to the reference point).
-    private func positive(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Double? {
+    private mutating func positive(_ f: CSVFields, _ column: Column) throws(TrackAnalysisError) -> Double? {
         guard let v = try double(f, column) else { return nil }
         guard v >= 0 else { throw error(f, .outOfRange, column, detail: "must not be negative") }
         return v == 0 ? nil : v
@@ -270,7 +315,7 @@ struct PositionCSVRowReader: Sendable {
         return PositionCSVLayout.shipTypeCode(text: string(c))
     }
 
-    private func navigationalStatus(_ f: CSVFields) throws(TrackAnalysisError) -> Int? {
+    private mutating func navigationalStatus(_ f: CSVFields) throws(TrackAnalysisError) -> Int? {
         let c = cell(f, .navigationalStatus)
         guard !c.isEmpty else { return nil }
         if let v = ByteParsing.integer(c) {

@@ -9,8 +9,9 @@ import CapwatchCore
 /// outliers the positions that imply more than ``TrackParameters/maximumImpliedSpeedKnots`` from
 /// the previous kept position, and folds static reports into an ``IdentityHistory``.
 ///
-/// Memory: positions are appended to per-vessel columns (about 36 bytes each, no allocation per
-/// position); static reports that repeat the vessel's previous report unchanged (as every row of
+/// Memory: positions are appended, in the order added, to one set of columns for all vessels
+/// (``PositionRows``: 40 bytes each, no allocation per position or per vessel; grouped by vessel
+/// when built or taken out); vessels are found by an ``MMSISlotTable``; static reports that repeat the vessel's previous report unchanged (as every row of
 /// a CSV export does) are not stored.
 ///
 /// Limitation: the outlier test trusts the first position of a track; if that one is wrong, the
@@ -19,8 +20,11 @@ public struct TrackBuilder: Sendable {
     /// The cleaning rules applied by ``build()``.
     public var parameters: TrackParameters
 
-    private var slots: [UInt32: Int] = [:]
-    private var vessels: [Accumulator] = []
+    /// Slot of each vessel (its index in ``vessels``).
+    private var slots = MMSISlotTable()
+    private var vessels: [Vessel] = []
+    /// Every position held, of all vessels, in the order added.
+    private var rows = PositionRows()
     private var lastKey: UInt32 = .max
     private var lastSlot = -1
     /// Positions added so far (before duplicate removal).
@@ -28,7 +32,7 @@ public struct TrackBuilder: Sendable {
     /// Static reports added so far (before dropping unchanged repeats).
     public private(set) var staticReportCount = 0
     /// Positions held now: added or appended and not yet taken by ``takePositions(_:)``.
-    public private(set) var heldPositionCount = 0
+    public var heldPositionCount: Int { rows.count }
     /// The latest position time added, in milliseconds since 1970 (UTC); nil before the first.
     /// Positions taken out by ``takePositions(_:)`` still count.
     public private(set) var latestTime: Int64?
@@ -36,7 +40,15 @@ public struct TrackBuilder: Sendable {
     /// - Parameter parameters: cleaning rules; the defaults flag above 50 kn.
     public init(parameters: TrackParameters = TrackParameters()) { self.parameters = parameters }
 
-    private struct Accumulator: Sendable {
+    /// What the builder keeps per vessel besides its positions.
+    private struct Vessel: Sendable {
+        var mmsi: MMSI
+        /// The static reports kept (changes only), in the order added.
+        var statics: [StaticReport] = []
+    }
+
+    /// One vessel's positions and reports while its track is made.
+    private struct Accumulator {
         var mmsi: MMSI
         var times: [Int64] = []
         var latitudes: [Double] = []
@@ -45,20 +57,14 @@ public struct TrackBuilder: Sendable {
         var courses: [Float] = []
         var headings: [Int16] = []
         var statuses: [Int8] = []
-        var isSorted = true
         var statics: [StaticReport] = []
     }
 
+    @inline(__always)
     private mutating func slot(for mmsi: MMSI) -> Int {
         if mmsi.rawValue == lastKey { return lastSlot }
-        let s: Int
-        if let existing = slots[mmsi.rawValue] {
-            s = existing
-        } else {
-            s = vessels.count
-            vessels.append(Accumulator(mmsi: mmsi))
-            slots[mmsi.rawValue] = s
-        }
+        let (s, inserted) = slots.slot(inserting: mmsi.rawValue)
+        if inserted { vessels.append(Vessel(mmsi: mmsi)) }
         lastKey = mmsi.rawValue
         lastSlot = s
         return s
@@ -66,19 +72,27 @@ public struct TrackBuilder: Sendable {
 
     /// Adds a position report.
     public mutating func add(_ report: PositionReport) {
-        let s = slot(for: report.mmsi)
-        let t = report.time.millisecondsSince1970
+        addPosition(mmsi: report.mmsi, time: report.time.millisecondsSince1970, latitude: report.position.latitude,
+                    longitude: report.position.longitude, sog: report.sog.map { Float($0) } ?? .nan, cog: report.cog.map { Float($0) } ?? .nan,
+                    heading: report.heading.map { Int16(clamping: $0) } ?? -1,
+                    status: report.navigationalStatus.map { Int8(clamping: $0) } ?? -1)
+    }
+
+    /// Adds a position given in the builder's units: the same as ``add(_:)-(PositionReport)``
+    /// with a report of these values, for bulk readers that build no report.
+    /// - Parameters:
+    ///   - time: milliseconds since 1970 (UTC).
+    ///   - latitude: degrees, -90...90; `longitude`: degrees, -180...180.
+    ///   - sog: knots, NaN when not available; `cog`: degrees, NaN when not available.
+    ///   - heading: true heading in degrees, -1 when not available.
+    ///   - status: navigational status code, -1 when not available.
+    @inline(__always)
+    public mutating func addPosition(mmsi: MMSI, time: Int64, latitude: Double, longitude: Double, sog: Float, cog: Float, heading: Int16,
+                                     status: Int8) {
+        let s = slot(for: mmsi)
         positionCount += 1
-        heldPositionCount += 1
-        if t > latestTime ?? .min { latestTime = t }
-        if let last = vessels[s].times.last, t < last { vessels[s].isSorted = false }
-        vessels[s].times.append(t)
-        vessels[s].latitudes.append(report.position.latitude)
-        vessels[s].longitudes.append(report.position.longitude)
-        vessels[s].speeds.append(report.sog.map { Float($0) } ?? .nan)
-        vessels[s].courses.append(report.cog.map { Float($0) } ?? .nan)
-        vessels[s].headings.append(report.heading.map { Int16(clamping: $0) } ?? -1)
-        vessels[s].statuses.append(report.navigationalStatus.map { Int8(clamping: $0) } ?? -1)
+        if time > latestTime ?? .min { latestTime = time }
+        rows.append(slot: Int32(s), time: time, latitude: latitude, longitude: longitude, sog: sog, cog: cog, heading: heading, status: status)
     }
 
     /// Adds a static report. One that repeats the vessel's previous report (same fields, not
@@ -99,20 +113,24 @@ public struct TrackBuilder: Sendable {
             && a.callSign == b.callSign
     }
 
+    /// Counts a static report of `mmsi` at `time` whose fields are those of the last static
+    /// report the caller gave this builder for the vessel, when ``add(_:)-(StaticReport)`` would
+    /// count it without storing it: when this builder stored a report of the vessel, that one has
+    /// the same fields (it is the caller's last, or equal to it), so only the time needs comparing.
+    /// - Returns: true when counted; false when the caller must add the report itself.
+    @inline(__always)
+    public mutating func countRepeatedStaticReport(mmsi: MMSI, time: Timestamp) -> Bool {
+        let s = slot(for: mmsi)
+        guard let last = vessels[s].statics.last, time >= last.time else { return false }
+        staticReportCount += 1
+        return true
+    }
+
     /// Adds what a CSV row produced.
     public mutating func add(_ record: PositionCSVRecord) {
         if let p = record.position { add(p) }
         guard let s = record.staticReport else { return }
-        // A repeat of the report the parser last gave for this vessel: when this builder stored a
-        // report of the vessel, that one has the same fields (it is the parser's last, or equal to
-        // it), so only the time needs comparing. Same outcome as add(_:), without the field comparison.
-        if record.staticReportRepeatsPrevious {
-            let slot = slot(for: s.mmsi)
-            if let last = vessels[slot].statics.last, s.time >= last.time {
-                staticReportCount += 1
-                return
-            }
-        }
+        if record.staticReportRepeatsPrevious, countRepeatedStaticReport(mmsi: s.mmsi, time: s.time) { return }
         add(s)
     }
 
@@ -124,25 +142,18 @@ public struct TrackBuilder: Sendable {
     public mutating func append(contentsOf later: TrackBuilder) {
         positionCount += later.positionCount
         staticReportCount += later.staticReportCount
-        heldPositionCount += later.heldPositionCount
         if let t = later.latestTime, t > latestTime ?? .min { latestTime = t }
-        for other in later.vessels {
+        var map = [Int32](repeating: 0, count: later.vessels.count)
+        for (i, other) in later.vessels.enumerated() {
             let s = slot(for: other.mmsi)
-            if let last = vessels[s].times.last, let first = other.times.first, first < last { vessels[s].isSorted = false }
-            if !other.isSorted { vessels[s].isSorted = false }
-            vessels[s].times.append(contentsOf: other.times)
-            vessels[s].latitudes.append(contentsOf: other.latitudes)
-            vessels[s].longitudes.append(contentsOf: other.longitudes)
-            vessels[s].speeds.append(contentsOf: other.speeds)
-            vessels[s].courses.append(contentsOf: other.courses)
-            vessels[s].headings.append(contentsOf: other.headings)
-            vessels[s].statuses.append(contentsOf: other.statuses)
+            map[i] = Int32(s)
             var statics = other.statics[...]
             if let mine = vessels[s].statics.last, let theirs = statics.first, theirs.time >= mine.time, Self.sameIdentity(mine, theirs) {
                 statics = statics.dropFirst()
             }
             vessels[s].statics.append(contentsOf: statics)
         }
+        rows.append(later.rows, slotMap: map)
     }
 
     /// The MMSIs of every vessel that sent a position or a static report, in order of first report.
@@ -153,21 +164,12 @@ public struct TrackBuilder: Sendable {
     /// ``latestTime`` stay. With ``append(mmsi:positions:)`` this lets a caller keep positions
     /// elsewhere (e.g. in files) and bring one group of vessels back at a time: appending what was
     /// taken, in the order taken, builds the same tracks as if nothing had been taken.
-    /// - Throws: what `body` throws; the vessels handed over before it threw are emptied.
+    /// - Throws: what `body` throws; the positions are forgotten all the same.
     public mutating func takePositions(_ body: (MMSI, PositionColumns) throws -> Void) rethrows {
-        for s in vessels.indices where !vessels[s].times.isEmpty {
-            let columns = PositionColumns(times: vessels[s].times, latitudes: vessels[s].latitudes, longitudes: vessels[s].longitudes,
-                                          speeds: vessels[s].speeds, courses: vessels[s].courses, headings: vessels[s].headings,
-                                          statuses: vessels[s].statuses)
-            heldPositionCount -= columns.count
-            vessels[s].times = []
-            vessels[s].latitudes = []
-            vessels[s].longitudes = []
-            vessels[s].speeds = []
-            vessels[s].courses = []
-            vessels[s].headings = []
-            vessels[s].statuses = []
-            vessels[s].isSorted = true
+        let grouped = rows.grouped(slotCount: vessels.count)
+        rows = PositionRows()
+        for (s, columns) in grouped.enumerated() {
+            guard let columns else { continue }
             try body(vessels[s].mmsi, columns)
         }
     }
@@ -178,22 +180,8 @@ public struct TrackBuilder: Sendable {
         guard positions.count > 0 else { return }
         let s = slot(for: mmsi)
         positionCount += positions.count
-        heldPositionCount += positions.count
         if let t = positions.times.max(), t > latestTime ?? .min { latestTime = t }
-        if let last = vessels[s].times.last, positions.times[0] < last { vessels[s].isSorted = false }
-        if vessels[s].isSorted {
-            for i in 1..<positions.count where positions.times[i] < positions.times[i - 1] {
-                vessels[s].isSorted = false
-                break
-            }
-        }
-        vessels[s].times += positions.times
-        vessels[s].latitudes += positions.latitudes
-        vessels[s].longitudes += positions.longitudes
-        vessels[s].speeds += positions.speeds
-        vessels[s].courses += positions.courses
-        vessels[s].headings += positions.headings
-        vessels[s].statuses += positions.statuses
+        rows.append(slot: Int32(s), positions)
     }
 
     /// Splits the builder into `count` builders with the same parameters: vessel `m` (its static
@@ -204,14 +192,22 @@ public struct TrackBuilder: Sendable {
         var parts = [TrackBuilder](repeating: TrackBuilder(parameters: parameters), count: count)
         parts[0].positionCount = positionCount
         parts[0].staticReportCount = staticReportCount
+        var groupOf = [Int](repeating: 0, count: vessels.count)
+        var newSlot = [Int32](repeating: 0, count: vessels.count)
         for s in vessels.indices {
-            let acc = vessels[s]
-            vessels[s] = Accumulator(mmsi: acc.mmsi)  // keep one reference to the columns
-            let g = group(acc.mmsi)
-            parts[g].slots[acc.mmsi.rawValue] = parts[g].vessels.count
-            parts[g].heldPositionCount += acc.times.count
-            if let t = acc.times.max(), t > parts[g].latestTime ?? .min { parts[g].latestTime = t }
-            parts[g].vessels.append(acc)
+            let v = vessels[s]
+            vessels[s] = Vessel(mmsi: v.mmsi)  // keep one reference to the reports
+            let g = group(v.mmsi)
+            groupOf[s] = g
+            newSlot[s] = Int32(parts[g].slot(for: v.mmsi))
+            parts[g].vessels[Int(newSlot[s])].statics = v.statics
+        }
+        if rows.count > 0 {
+            for g in 0..<count {
+                let keep = (0..<vessels.count).map { s in groupOf[s] == g ? newSlot[s] : nil }
+                parts[g].rows = rows.filtered(keep)
+                parts[g].latestTime = parts[g].rows.latestTime
+            }
         }
         return parts
     }
@@ -219,12 +215,24 @@ public struct TrackBuilder: Sendable {
     /// The tracks, one per MMSI that sent anything (a vessel with only static reports has an
     /// empty track), sorted by MMSI.
     public consuming func build() -> [Track] {
+        var grouped = rows.grouped(slotCount: vessels.count)
+        rows = PositionRows()
         var tracks: [Track] = []
         tracks.reserveCapacity(vessels.count)
         let order = vessels.indices.sorted { vessels[$0].mmsi < vessels[$1].mmsi }
         for i in order {
-            var acc = vessels[i]
-            vessels[i] = Accumulator(mmsi: acc.mmsi)  // release the builder's copy so columns are uniquely owned
+            var acc = Accumulator(mmsi: vessels[i].mmsi)
+            swap(&acc.statics, &vessels[i].statics)
+            if let columns = grouped[i] {
+                grouped[i] = nil  // so that the columns are uniquely owned
+                acc.times = columns.times
+                acc.latitudes = columns.latitudes
+                acc.longitudes = columns.longitudes
+                acc.speeds = columns.speeds
+                acc.courses = columns.courses
+                acc.headings = columns.headings
+                acc.statuses = columns.statuses
+            }
             tracks.append(Self.makeTrack(&acc, parameters))
         }
         return tracks
@@ -258,14 +266,13 @@ public struct TrackBuilder: Sendable {
 
     private static func makeTrack(_ a: inout Accumulator, _ p: TrackParameters) -> Track {
         let n = a.times.count
-        if a.isSorted {
-            // In time order, but positions of the same time must also be in their order.
-            for i in 1..<max(n, 1) where a.times[i] == a.times[i - 1] && precedesAtSameTime(a, i, i - 1) {
-                a.isSorted = false
-                break
-            }
+        // In time order, positions of the same time also in their order?
+        var isSorted = true
+        for i in 1..<max(n, 1) where a.times[i] < a.times[i - 1] || (a.times[i] == a.times[i - 1] && precedesAtSameTime(a, i, i - 1)) {
+            isSorted = false
+            break
         }
-        if !a.isSorted {
+        if !isSorted {
             // Sort by time, equal times as precedesAtSameTime (so exact duplicates become
             // neighbours and any order of the input gives the same track).
             let acc = a
