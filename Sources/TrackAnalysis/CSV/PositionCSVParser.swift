@@ -73,7 +73,8 @@ public struct PositionCSVParser: Sendable {
     /// Parses one physical line given as UTF-8 bytes (without its line break).
     public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>) -> Output {
         switch begin(line) {
-        case .done(let output): return output
+        case .skipped: return .skipped
+        case .header: return readHeaderRecord(line)
         case .row(let start): return splitter.withFields(line: line) { fields in rows!.read(fields, line: start) }
         }
     }
@@ -83,35 +84,44 @@ public struct PositionCSVParser: Sendable {
     /// reading, which saves the copies of the record.
     public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>, into builder: inout TrackBuilder) -> LineKind {
         switch begin(line) {
-        case .done(.header): return .header
-        case .done(.failure(let e)): return .failure(e)
-        case .done(.skipped), .done(.record): return .skipped
+        case .skipped: return .skipped
+        case .header:
+            switch readHeaderRecord(line) {
+            case .header: return .header
+            case .failure(let e): return .failure(e)
+            case .skipped, .record: return .skipped
+            }
         case .row(let start): return splitter.withFields(line: line) { fields in rows!.read(fields, line: start, into: &builder) }
         }
     }
 
+    /// What the splitter made of a line (small, so returning it copies nothing large).
     private enum Begin {
-        /// The line is dealt with.
-        case done(Output)
+        /// Nothing to read: a blank line, or a line that continues inside a quoted field.
+        case skipped
+        /// A whole record before any header: to be read as one (``readHeaderRecord(_:)``).
+        case header
         /// A whole data row, starting at this line, is in the splitter.
         case row(Int)
     }
 
-    /// Counts the line and feeds it to the splitter; reads a header.
+    /// Counts the line and feeds it to the splitter.
     private mutating func begin(_ line: UnsafeBufferPointer<UInt8>) -> Begin {
         lineNumber += 1
         if !splitter.isPending {
             recordStartLine = lineNumber
-            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { return .done(.skipped) }
+            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { return .skipped }
             if rows == nil { splitter.delimiter = Self.detectDelimiter(line) }
         }
-        guard splitter.feed(line) else { return .done(.skipped) }
-        guard rows != nil else {
-            if splitter.fieldsInLine { return .done(readHeader(line)) }
-            let copied = splitter.bytes
-            return .done(copied.withUnsafeBufferPointer { readHeader($0) })
-        }
-        return .row(recordStartLine)
+        guard splitter.feed(line) else { return .skipped }
+        return rows == nil ? .header : .row(recordStartLine)
+    }
+
+    /// Reads the record in the splitter, whose last line is `line`, as a header.
+    private mutating func readHeaderRecord(_ line: UnsafeBufferPointer<UInt8>) -> Output {
+        if splitter.fieldsInLine { return readHeader(line) }
+        let copied = splitter.bytes
+        return copied.withUnsafeBufferPointer { readHeader($0) }
     }
 
     /// A parser for the text that starts `lines` physical lines after the point this one has
