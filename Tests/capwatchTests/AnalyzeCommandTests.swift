@@ -166,14 +166,15 @@ struct AnalyzeCommandTests {
         let csv = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8)
         #expect(csv.contains("445123000,445,\"SEA\nSTAR\","))
     }
-    @Test("a CSV large enough to be parsed on both cores: same counts, exact line numbers, a quoted line break across the cut")
+    @Test("a CSV large enough to be parsed on both cores, from a file (two halves) and from standard input (rounds): same counts, exact line numbers, a quoted line break across the cut")
     func largeCSVParsedInParallel() throws {
         let dir = try CommandRunner.temporaryDirectory()
         let input = dir.appendingPathComponent("large.csv")
         // 30,000 rows of one vessel every 10 s (about 2.2 MB, more than the 1 MB below which a
         // round is parsed on one core). Rows 14,000–16,000 carry a quoted name with a line break, so
         // physical lines and records differ; the cut falls at the first line break after the middle
-        // of the file, and padding is added to the first row until that break is inside quotes.
+        // of the lines after the header, and padding is added to the first row until that break is
+        // inside quotes.
         // Row 25,000 has a bad latitude: its physical line is 1 (header) + 25,000 + the 2,001 extra
         // lines of the quoted names before it.
         let header = "timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught\n"
@@ -195,8 +196,11 @@ struct AnalyzeCommandTests {
         var padding = 0
         var text = rows(padding: 0)
         while true {
+            // Both readers cut the lines after the header in the middle: at the first line break
+            // after header + (size − header) / 2.
             let bytes = Array(text.utf8)
-            var cut = bytes.count / 2
+            let bodyStart = header.utf8.count
+            var cut = bodyStart + (bytes.count - bodyStart) / 2
             while bytes[cut] != 10 { cut += 1 }
             let quotesBefore = bytes[0..<cut].filter { $0 == 34 }.count
             if quotesBefore % 2 == 1 { break }  // the break at the cut is inside a quoted name
@@ -204,10 +208,23 @@ struct AnalyzeCommandTests {
             text = rows(padding: padding)
         }
         try text.write(to: input, atomically: true, encoding: .utf8)
+        // From the file: two halves read at once, the second read again after the first ends in quotes.
         let r = try CommandRunner.run(["analyze", input.path, "--out", dir.appendingPathComponent("o").path])
         #expect(r.stdout.contains("29999 rows read, 1 rows rejected"), "stdout: \(r.stdout)")
         #expect(r.stdout.contains("large.csv: line \(1 + 25_000 + 2_001), field \"lat\""))
         #expect(r.stdout.contains("29999 positions"))
+        // From standard input: rounds cut in two, the second half parsed again the same way.
+        let piped = try CommandRunner.run(["analyze", "-", "--out", dir.appendingPathComponent("p").path], stdin: Data(text.utf8))
+        #expect(piped.stdout.contains("29999 rows read, 1 rows rejected"), "stdout: \(piped.stdout)")
+        #expect(piped.stdout.contains("-: line \(1 + 25_000 + 2_001), field \"lat\""))
+        #expect(piped.stdout.contains("29999 positions"))
+        // Without a quote at the cut (the names on one line), the two halves stand: the bad
+        // latitude's line comes from the second half's count shifted by the first's.
+        let plain = dir.appendingPathComponent("plain.csv")
+        try text.replacingOccurrences(of: "\"LINE\nBREAK\"", with: "LINEBREAK").write(to: plain, atomically: true, encoding: .utf8)
+        let p = try CommandRunner.run(["analyze", plain.path, "--out", dir.appendingPathComponent("q").path])
+        #expect(p.stdout.contains("29999 rows read, 1 rows rejected"), "stdout: \(p.stdout)")
+        #expect(p.stdout.contains("plain.csv: line \(1 + 25_000), field \"lat\""))
     }
 
     @Test("negative thresholds are refused by name, and an unwritable output directory before any reading")

@@ -142,6 +142,14 @@ public struct PositionCSVParser: Sendable {
         return other
     }
 
+    /// Moves the line count on by `lines` (≥ 0), the record being read included: for a parser
+    /// that read a part of a file not knowing how many lines came before it (made with
+    /// ``continuation(afterLines:)`` and 0), once that is known.
+    public mutating func shiftLineNumbers(by lines: Int) {
+        lineNumber += lines
+        recordStartLine += lines
+    }
+
     /// True when the last line ended inside a quoted field (the record continues on the next line).
     public var isInsideQuotedField: Bool { splitter.isPending }
 

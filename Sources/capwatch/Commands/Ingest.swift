@@ -31,6 +31,11 @@ struct Ingest {
 
     mutating func read(path: String, progress: inout Progress) throws {
         let input = try InputFile(path: path)
+        if let size = input.size, size >= SplitCSVFileReader.minimumBytes, try Self.isPlainCSV(input.positional),
+            try readSplit(input.positional, size: size, progress: &progress)
+        {
+            return
+        }
         var kind: InputKind?
         var head: [UInt8] = []
         let decoder = AISStreamDecoder()
@@ -98,5 +103,64 @@ struct Ingest {
         case nil:
             break
         }
+    }
+
+    /// True when the file starts like a position CSV and is not gzip-compressed.
+    private static func isPlainCSV(_ file: PositionalFile) throws -> Bool {
+        var head = [UInt8](repeating: 0, count: 65_536)
+        let n = try head.withUnsafeMutableBytes { try file.read(at: 0, into: $0) }
+        head.removeLast(head.count - n)
+        guard n >= 2, !(head[0] == 0x1F && head[1] == 0x8B) else { return false }
+        return (try? InputKind.recognise(head, path: file.path)) == .csv
+    }
+
+    /// Reads a large plain CSV file with ``SplitCSVFileReader`` (both halves at once).
+    /// - Returns: false, having read nothing, when the reader found no header near the start.
+    private mutating func readSplit(_ file: PositionalFile, size: Int, progress: inout Progress) throws -> Bool {
+        let shared = SharedProgress(progress)
+        let reader = SplitCSVFileReader(file: file, size: size, parameters: builder.parameters, spill: spill)
+        guard let pieces = try reader.read(progress: { shared.advance(by: $0) }) else { return false }
+        progress = shared.progress
+        var rows = 0
+        var rowErrors = 0
+        var firstError: TrackAnalysisError?
+        func note(_ errors: [TrackAnalysisError], count: Int) {
+            rowErrors += count
+            if firstError == nil { firstError = errors.first }
+            for e in errors where csvErrorSamples.count < 10 { csvErrorSamples.append("\(file.path): \(e)") }
+        }
+        for piece in pieces {
+            rows += piece.rows
+            note(piece.errors, count: piece.errorCount)
+            builder.append(contentsOf: piece.builder)
+        }
+        var last = pieces[pieces.count - 1].parser
+        if let e = last.finish() { note([e], count: 1) }
+        csvFiles += 1
+        csvRows += rows
+        csvRowErrors += rowErrors
+        if rows == 0, let firstError {
+            throw CapwatchCLIError("\(file.path): no usable rows; first error: \(firstError)")
+        }
+        return true
+    }
+}
+
+/// A ``Progress`` advanced from several threads.
+private final class SharedProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Progress
+    init(_ progress: Progress) { value = progress }
+
+    func advance(by bytes: Int) {
+        lock.lock()
+        value.advance(by: bytes)
+        lock.unlock()
+    }
+
+    var progress: Progress {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

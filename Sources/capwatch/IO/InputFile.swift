@@ -41,6 +41,10 @@ struct InputFile: ~Copyable {
         return Int(info.st_size)
     }
 
+    /// Reading at any offset, from several threads at once (for a regular file; valid while this
+    /// input is open).
+    var positional: PositionalFile { PositionalFile(path: path, descriptor: fd) }
+
     /// Calls `body` with successive chunks of at most `chunkSize` bytes until the end of input.
     /// gzip input (recognised by its magic bytes `1f 8b`, whatever the name) is inflated on the
     /// fly, so `body` always sees the uncompressed bytes.
@@ -89,5 +93,28 @@ extension InputFile {
             throw CapwatchCLIError("\(path): not UTF-8 text")
         }
         return text
+    }
+}
+
+/// An open regular file read at given offsets (pread), safe to use from several threads at once;
+/// made by ``InputFile/positional`` and valid while that input is open.
+struct PositionalFile: Sendable {
+    /// The name as given on the command line, for messages.
+    let path: String
+    let descriptor: Int32
+
+    /// Reads up to `buffer.count` bytes at byte `offset`.
+    /// - Returns: the number of bytes read; fewer than asked only at the end of the file (0 there).
+    /// - Throws: ``CapwatchCLIError`` naming the file on a read error.
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw CapwatchCLIError("\(path): read failed: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            done += n
+        }
+        return done
     }
 }

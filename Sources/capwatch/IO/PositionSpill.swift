@@ -11,27 +11,37 @@ import TrackAnalysis
 /// one group of vessels in memory at a time instead of every position of the input.
 ///
 /// Vessels are spread over ``partitionCount`` groups by a hash of the MMSI; each group has one
-/// file in a private temporary directory (under `TMPDIR`, else `/tmp`), removed when the spill is
-/// released, and when the process is interrupted (SIGINT, SIGTERM, SIGHUP: ``SpillCleanup``).
-/// ``drain(_:)`` moves the positions a ``TrackBuilder`` holds into the files (each
-/// vessel's positions as one block: MMSI, count, then the columns as raw little-endian values);
-/// ``read(partition:into:)`` appends one group's blocks back, in the order written, so the
-/// tracks built are the same as if the positions had never left the builder.
+/// file per writer (``writerCount``: one per core reading) in a private temporary directory (under
+/// `TMPDIR`, else `/tmp`), removed when the spill is released, and when the process is interrupted
+/// (SIGINT, SIGTERM, SIGHUP: ``SpillCleanup``). ``drain(_:writer:)`` moves the positions a
+/// ``TrackBuilder`` holds into the files (each vessel's positions as one block: MMSI, count, then
+/// the columns as raw little-endian values); ``read(partition:into:)`` appends one group's blocks
+/// back (writer 0's first, each in the order written). The tracks built are the same as if the
+/// positions had never left the builder: the builder sorts each vessel's positions and orders
+/// positions of the same time by their values, so the order of the blocks does not matter.
 ///
-/// Writing happens on one thread (while the inputs are read); reading different partitions
-/// from several threads at once is safe.
+/// Each writer is used by one thread at a time, different writers by different threads at once;
+/// reading different partitions from several threads at once is safe (after ``finishWriting()``).
 final class PositionSpill: @unchecked Sendable {
-    /// The number of vessel groups (files).
+    /// The number of vessel groups.
     let partitionCount: Int
+    /// The number of writers (sets of files, one per group).
+    static let writerCount = 2
     /// The private directory holding the files.
     let directory: String
-    private var buffers: [[UInt8]]
-    private var descriptors: [Int32]
+    private let writers: [Writer]
     /// Bytes a partition's buffer collects before they are written: 256 KiB, so that the buffers
-    /// of 256 partitions stay well under 100 MB.
+    /// of 256 partitions and two writers stay well under 150 MB.
     static let bufferBytes = 1 << 18
 
-    /// Creates the directory and one empty file per partition.
+    /// One writer's files and buffers, one per group.
+    private final class Writer: @unchecked Sendable {
+        var buffers: [[UInt8]]
+        var descriptors: [Int32] = []
+        init(partitions: Int) { buffers = Array(repeating: [], count: partitions) }
+    }
+
+    /// Creates the directory and the empty files.
     /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
     init(partitions: Int) throws {
         partitionCount = max(1, partitions)
@@ -41,16 +51,17 @@ final class PositionSpill: @unchecked Sendable {
             throw CapwatchCLIError("\(base): cannot create a temporary directory for the positions (set TMPDIR to a writable directory): \(String(cString: strerror(errno)))")
         }
         directory = String(cString: made)
-        buffers = Array(repeating: [], count: partitionCount)
-        descriptors = []
-        for p in 0..<partitionCount {
-            let fd = open(Self.path(directory, p), O_RDWR | O_CREAT | O_TRUNC, 0o600)
-            guard fd >= 0 else {
-                let reason = String(cString: strerror(errno))
-                cleanUp()
-                throw CapwatchCLIError("\(Self.path(directory, p)): cannot create a temporary file: \(reason)")
+        writers = (0..<Self.writerCount).map { _ in Writer(partitions: max(1, partitions)) }
+        for w in 0..<Self.writerCount {
+            for p in 0..<partitionCount {
+                let fd = open(Self.path(directory, w, p), O_RDWR | O_CREAT | O_TRUNC, 0o600)
+                guard fd >= 0 else {
+                    let reason = String(cString: strerror(errno))
+                    cleanUp()
+                    throw CapwatchCLIError("\(Self.path(directory, w, p)): cannot create a temporary file: \(reason)")
+                }
+                writers[w].descriptors.append(fd)
             }
-            descriptors.append(fd)
         }
         SpillCleanup.shared.register(directory: directory, partitions: partitionCount)
     }
@@ -61,20 +72,22 @@ final class PositionSpill: @unchecked Sendable {
     }
 
     private func cleanUp() {
-        for fd in descriptors { close(fd) }
-        descriptors = []
+        for writer in writers {
+            for fd in writer.descriptors { close(fd) }
+            writer.descriptors = []
+        }
         Self.removeFiles(directory: directory, partitions: partitionCount)
     }
 
     /// Removes the files of a spill with `partitions` groups and its directory (also when the
     /// process is interrupted: ``SpillCleanup``).
     static func removeFiles(directory: String, partitions: Int) {
-        for p in 0..<partitions { unlink(path(directory, p)) }
+        for w in 0..<writerCount { for p in 0..<partitions { unlink(path(directory, w, p)) } }
         for p in 0..<partitions { unlink(SampleStore.path(directory, p)) }
         rmdir(directory)
     }
 
-    private static func path(_ directory: String, _ p: Int) -> String { "\(directory)/positions-\(p).bin" }
+    private static func path(_ directory: String, _ w: Int, _ p: Int) -> String { "\(directory)/positions-\(w)-\(p).bin" }
 
     /// The group of `mmsi`, `0..<count`: a multiplicative hash of the MMSI (Knuth's constant
     /// 2654435761, bits 16 and up) modulo the count.
@@ -82,33 +95,48 @@ final class PositionSpill: @unchecked Sendable {
         Int(((UInt64(mmsi.rawValue) &* 2_654_435_761) >> 16) % UInt64(count))
     }
 
-    /// Moves every position `builder` holds into the files.
+    /// Moves every position `builder` holds into writer `w`'s files.
     /// - Throws: ``CapwatchCLIError`` when a file cannot be written (disk full).
-    func drain(_ builder: inout TrackBuilder) throws {
+    func drain(_ builder: inout TrackBuilder, writer w: Int = 0) throws {
+        let writer = writers[w]
         try builder.takePositions { mmsi, columns in
             let p = Self.partition(of: mmsi, count: partitionCount)
             var header = (mmsi.rawValue.littleEndian, UInt32(columns.count).littleEndian)
-            withUnsafeBytes(of: &header) { buffers[p].append(contentsOf: $0) }
-            columns.times.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.latitudes.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.longitudes.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.speeds.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.courses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.headings.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            columns.statuses.withUnsafeBytes { buffers[p].append(contentsOf: $0) }
-            if buffers[p].count >= Self.bufferBytes { try flush(p) }
+            withUnsafeBytes(of: &header) { writer.buffers[p].append(contentsOf: $0) }
+            columns.times.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.latitudes.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.longitudes.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.speeds.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.courses.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.headings.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            columns.statuses.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            if writer.buffers[p].count >= Self.bufferBytes { try flush(w, p) }
+        }
+    }
+
+    /// Forgets everything writer `w` was given (its files emptied): for a part of the input that
+    /// has to be read again.
+    /// - Throws: ``CapwatchCLIError`` when a file cannot be emptied.
+    func discard(writer w: Int) throws {
+        let writer = writers[w]
+        for p in 0..<partitionCount {
+            writer.buffers[p].removeAll(keepingCapacity: true)
+            guard ftruncate(writer.descriptors[p], 0) == 0, lseek(writer.descriptors[p], 0, SEEK_SET) == 0 else {
+                throw CapwatchCLIError("\(Self.path(directory, w, p)): cannot empty a temporary file: \(String(cString: strerror(errno)))")
+            }
         }
     }
 
     /// Writes what the buffers hold: call once reading is over, before ``read(partition:into:)``.
     /// - Throws: ``CapwatchCLIError`` when a file cannot be written.
     func finishWriting() throws {
-        for p in 0..<partitionCount { try flush(p) }
+        for w in writers.indices { for p in 0..<partitionCount { try flush(w, p) } }
     }
 
-    private func flush(_ p: Int) throws {
-        try buffers[p].withUnsafeBytes { try Self.writeAll(descriptors[p], $0, path: Self.path(directory, p)) }
-        buffers[p].removeAll(keepingCapacity: true)
+    private func flush(_ w: Int, _ p: Int) throws {
+        let writer = writers[w]
+        try writer.buffers[p].withUnsafeBytes { try Self.writeAll(writer.descriptors[p], $0, path: Self.path(directory, w, p)) }
+        writer.buffers[p].removeAll(keepingCapacity: true)
     }
 
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
@@ -121,11 +149,16 @@ final class PositionSpill: @unchecked Sendable {
         }
     }
 
-    /// Appends the positions of partition `p` to `builder`, in the order they were drained.
-    /// - Throws: ``CapwatchCLIError`` when the file cannot be read or is not what was written.
+    /// Appends the positions of partition `p` to `builder`: writer 0's blocks, then writer 1's,
+    /// each in the order drained.
+    /// - Throws: ``CapwatchCLIError`` when a file cannot be read or is not what was written.
     func read(partition p: Int, into builder: inout TrackBuilder) throws {
-        let path = Self.path(directory, p)
-        let bytes = try Self.readAll(descriptors[p], path: path)
+        for w in writers.indices { try read(writer: w, partition: p, into: &builder) }
+    }
+
+    private func read(writer w: Int, partition p: Int, into builder: inout TrackBuilder) throws {
+        let path = Self.path(directory, w, p)
+        let bytes = try Self.readAll(writers[w].descriptors[p], path: path)
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             func column<T>(_ count: Int, _ type: T.Type) throws -> [T] {
