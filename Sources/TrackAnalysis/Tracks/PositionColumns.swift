@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The positions of one vessel as columns (struct of arrays), in the units of ``Track``: what
 /// ``TrackBuilder/takePositions(_:)`` hands out and ``TrackBuilder/append(mmsi:positions:)`` takes
 /// back. All arrays have the same length.
@@ -33,4 +39,61 @@ public struct PositionColumns: Sendable {
 
     /// The number of positions.
     public var count: Int { times.count }
+
+    /// Bytes of one position in the raw form of ``append(count:rawColumns:)``: 8 + 8 + 8 + 4 + 4 + 2 + 1.
+    public static let bytesPerPosition = 35
+
+    /// No positions, with room for `capacity`.
+    public init(capacity: Int) {
+        times = []
+        latitudes = []
+        longitudes = []
+        speeds = []
+        courses = []
+        headings = []
+        statuses = []
+        times.reserveCapacity(capacity)
+        latitudes.reserveCapacity(capacity)
+        longitudes.reserveCapacity(capacity)
+        speeds.reserveCapacity(capacity)
+        courses.reserveCapacity(capacity)
+        headings.reserveCapacity(capacity)
+        statuses.reserveCapacity(capacity)
+    }
+
+    /// Appends `other`'s positions after these.
+    public mutating func append(_ other: PositionColumns) {
+        times += other.times
+        latitudes += other.latitudes
+        longitudes += other.longitudes
+        speeds += other.speeds
+        courses += other.courses
+        headings += other.headings
+        statuses += other.statuses
+    }
+
+    /// Appends `count` positions given as raw columns: the `count` times, then the latitudes,
+    /// longitudes, speeds, courses, headings and statuses, each as this type stores them (native
+    /// byte order, no padding), back to back (``bytesPerPosition`` × `count` bytes): the form a
+    /// column's `withUnsafeBytes` gives.
+    public mutating func append(count: Int, rawColumns raw: UnsafeRawBufferPointer) {
+        precondition(raw.count == count * Self.bytesPerPosition)
+        guard count > 0 else { return }
+        var offset = 0
+        // The raw columns need not be aligned for their types: they are copied as bytes.
+        func take<T>(_ column: inout [T], _ zero: T) {
+            let length = count * MemoryLayout<T>.stride
+            let old = column.count
+            column.append(contentsOf: repeatElement(zero, count: count))
+            column.withUnsafeMutableBytes { _ = memcpy($0.baseAddress! + old * MemoryLayout<T>.stride, raw.baseAddress! + offset, length) }
+            offset += length
+        }
+        take(&times, 0)
+        take(&latitudes, 0)
+        take(&longitudes, 0)
+        take(&speeds, 0)
+        take(&courses, 0)
+        take(&headings, 0)
+        take(&statuses, 0)
+    }
 }

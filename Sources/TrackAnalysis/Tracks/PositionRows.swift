@@ -39,18 +39,6 @@ struct PositionRows: Sendable {
         statuses.append(status)
     }
 
-    /// Adds the positions of one vessel, in their order.
-    mutating func append(slot: Int32, _ columns: PositionColumns) {
-        slots.append(contentsOf: repeatElement(slot, count: columns.count))
-        times += columns.times
-        latitudes += columns.latitudes
-        longitudes += columns.longitudes
-        speeds += columns.speeds
-        courses += columns.courses
-        headings += columns.headings
-        statuses += columns.statuses
-    }
-
     /// Adds every position of `other`, in its order, its slots translated by `slotMap`
     /// (`other`'s slot → this one's).
     mutating func append(_ other: PositionRows, slotMap: [Int32]) {

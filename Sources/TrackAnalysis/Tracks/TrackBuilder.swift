@@ -31,8 +31,10 @@ public struct TrackBuilder: Sendable {
     public private(set) var positionCount = 0
     /// Static reports added so far (before dropping unchanged repeats).
     public private(set) var staticReportCount = 0
+    /// Positions held in ``Vessel/columns`` (given by ``append(mmsi:positions:)``).
+    private var columnPositionCount = 0
     /// Positions held now: added or appended and not yet taken by ``takePositions(_:)``.
-    public var heldPositionCount: Int { rows.count }
+    public var heldPositionCount: Int { rows.count + columnPositionCount }
     /// The latest position time added, in milliseconds since 1970 (UTC); nil before the first.
     /// Positions taken out by ``takePositions(_:)`` still count.
     public private(set) var latestTime: Int64?
@@ -45,6 +47,21 @@ public struct TrackBuilder: Sendable {
         var mmsi: MMSI
         /// The static reports kept (changes only), in the order added.
         var statics: [StaticReport] = []
+        /// Positions given as columns (``append(mmsi:positions:)``), kept as given; nil when none.
+        var columns: PositionColumns?
+
+        /// Adds `more` to ``columns``.
+        mutating func keep(_ more: PositionColumns) {
+            if columns == nil { columns = more } else { columns!.append(more) }
+        }
+
+        /// ``columns`` followed by `grouped` (the vessel's positions added one by one), taken out.
+        mutating func takeColumns(_ grouped: consuming PositionColumns?) -> PositionColumns? {
+            var all = columns
+            columns = nil
+            if let grouped { if all == nil { all = grouped } else { all!.append(grouped) } }
+            return all
+        }
     }
 
     /// One vessel's positions and reports while its track is made.
@@ -147,6 +164,10 @@ public struct TrackBuilder: Sendable {
         for (i, other) in later.vessels.enumerated() {
             let s = slot(for: other.mmsi)
             map[i] = Int32(s)
+            if let c = other.columns {
+                vessels[s].keep(c)
+                columnPositionCount += c.count
+            }
             var statics = other.statics[...]
             if let mine = vessels[s].statics.last, let theirs = statics.first, theirs.time >= mine.time, Self.sameIdentity(mine, theirs) {
                 statics = statics.dropFirst()
@@ -159,8 +180,9 @@ public struct TrackBuilder: Sendable {
     /// The MMSIs of every vessel that sent a position or a static report, in order of first report.
     public var mmsis: [MMSI] { vessels.map(\.mmsi) }
 
-    /// Hands the positions held for each vessel to `body` (vessels in order of first report, each
-    /// vessel's positions in the order added) and forgets them; static reports, counts and
+    /// Hands the positions held for each vessel to `body` (vessels in order of first report; a
+    /// vessel's positions given as columns first, then those added one by one, each in the order
+    /// given — building sorts them, so the order does not change a track) and forgets them; static reports, counts and
     /// ``latestTime`` stay. With ``append(mmsi:positions:)`` this lets a caller keep positions
     /// elsewhere (e.g. in files) and bring one group of vessels back at a time: appending what was
     /// taken, in the order taken, builds the same tracks as if nothing had been taken.
@@ -168,20 +190,23 @@ public struct TrackBuilder: Sendable {
     public mutating func takePositions(_ body: (MMSI, PositionColumns) throws -> Void) rethrows {
         let grouped = rows.grouped(slotCount: vessels.count)
         rows = PositionRows()
-        for (s, columns) in grouped.enumerated() {
-            guard let columns else { continue }
+        columnPositionCount = 0
+        for (s, g) in grouped.enumerated() {
+            guard let columns = vessels[s].takeColumns(g) else { continue }
             try body(vessels[s].mmsi, columns)
         }
     }
 
-    /// Appends positions of `mmsi` after those it already has (see ``takePositions(_:)``). They
-    /// count in ``positionCount`` as if added one by one.
+    /// Adds positions of `mmsi` (see ``takePositions(_:)``), kept as the columns given (moved,
+    /// not copied, when the vessel has no other columns). They count in ``positionCount`` as if
+    /// added one by one.
     public mutating func append(mmsi: MMSI, positions: PositionColumns) {
         guard positions.count > 0 else { return }
         let s = slot(for: mmsi)
         positionCount += positions.count
+        columnPositionCount += positions.count
         if let t = positions.times.max(), t > latestTime ?? .min { latestTime = t }
-        rows.append(slot: Int32(s), positions)
+        vessels[s].keep(positions)
     }
 
     /// Splits the builder into `count` builders with the same parameters: vessel `m` (its static
@@ -201,12 +226,17 @@ public struct TrackBuilder: Sendable {
             groupOf[s] = g
             newSlot[s] = Int32(parts[g].slot(for: v.mmsi))
             parts[g].vessels[Int(newSlot[s])].statics = v.statics
+            if let c = v.columns {
+                parts[g].vessels[Int(newSlot[s])].columns = c
+                parts[g].columnPositionCount += c.count
+                if let t = c.times.max(), t > parts[g].latestTime ?? .min { parts[g].latestTime = t }
+            }
         }
         if rows.count > 0 {
             for g in 0..<count {
                 let keep = (0..<vessels.count).map { s in groupOf[s] == g ? newSlot[s] : nil }
                 parts[g].rows = rows.filtered(keep)
-                parts[g].latestTime = parts[g].rows.latestTime
+                if let t = parts[g].rows.latestTime, t > parts[g].latestTime ?? .min { parts[g].latestTime = t }
             }
         }
         return parts
@@ -223,8 +253,9 @@ public struct TrackBuilder: Sendable {
         for i in order {
             var acc = Accumulator(mmsi: vessels[i].mmsi)
             swap(&acc.statics, &vessels[i].statics)
-            if let columns = grouped[i] {
-                grouped[i] = nil  // so that the columns are uniquely owned
+            var g: PositionColumns?
+            swap(&g, &grouped[i])  // so that the columns are uniquely owned
+            if let columns = vessels[i].takeColumns(g) {
                 acc.times = columns.times
                 acc.latitudes = columns.latitudes
                 acc.longitudes = columns.longitudes

@@ -149,39 +149,57 @@ final class PositionSpill: @unchecked Sendable {
         }
     }
 
-    /// Appends the positions of partition `p` to `builder`: writer 0's blocks, then writer 1's,
-    /// each in the order drained.
+    /// Appends the positions of partition `p` to `builder`, one set of columns per vessel
+    /// (``TrackBuilder/append(mmsi:positions:)``): its blocks in writer 0's files, then writer
+    /// 1's, each in the order drained. The files are read twice over in memory: once to count each
+    /// vessel's positions, once to copy the blocks into columns of exactly that size.
     /// - Throws: ``CapwatchCLIError`` when a file cannot be read or is not what was written.
     func read(partition p: Int, into builder: inout TrackBuilder) throws {
-        for w in writers.indices { try read(writer: w, partition: p, into: &builder) }
+        let files = try writers.indices.map { w in
+            (path: Self.path(directory, w, p), bytes: try Self.readAll(writers[w].descriptors[p], path: Self.path(directory, w, p)))
+        }
+        // Pass 1: each vessel's count, vessels in order of first block.
+        var slots: [UInt32: Int] = [:]
+        var vessels: [(mmsi: MMSI, count: Int)] = []
+        for file in files {
+            try Self.forEachBlock(file.bytes, path: file.path) { mmsi, count, _ in
+                if let s = slots[mmsi.rawValue] {
+                    vessels[s].count += count
+                } else {
+                    slots[mmsi.rawValue] = vessels.count
+                    vessels.append((mmsi, count))
+                }
+            }
+        }
+        // Pass 2: the columns, filled block by block.
+        var columns = vessels.map { PositionColumns(capacity: $0.count) }
+        for file in files {
+            try Self.forEachBlock(file.bytes, path: file.path) { mmsi, count, block in
+                columns[slots[mmsi.rawValue]!].append(count: count, rawColumns: block)
+            }
+        }
+        for s in vessels.indices {
+            var taken = PositionColumns(capacity: 0)
+            swap(&taken, &columns[s])  // moved to the builder, not copied
+            builder.append(mmsi: vessels[s].mmsi, positions: taken)
+        }
     }
 
-    private func read(writer w: Int, partition p: Int, into builder: inout TrackBuilder) throws {
-        let path = Self.path(directory, w, p)
-        let bytes = try Self.readAll(writers[w].descriptors[p], path: path)
+    /// Calls `body` with each block of a file: the vessel, its number of positions, and the
+    /// block's columns (times, latitudes, longitudes, speeds, courses, headings, statuses, back to back).
+    private static func forEachBlock(_ bytes: [UInt8], path: String, _ body: (MMSI, Int, UnsafeRawBufferPointer) throws -> Void) throws {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
-            func column<T>(_ count: Int, _ type: T.Type) throws -> [T] {
-                let length = count * MemoryLayout<T>.stride
-                guard offset + length <= raw.count else { throw CapwatchCLIError("\(path): temporary file truncated") }
-                let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                    if length > 0 { memcpy(buffer.baseAddress!, raw.baseAddress! + offset, length) }
-                    initialized = count
-                }
-                offset += length
-                return values
-            }
             while offset < raw.count {
                 guard offset + 8 <= raw.count else { throw CapwatchCLIError("\(path): temporary file truncated") }
                 let mmsiValue = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
                 let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
                 offset += 8
                 guard let mmsi = MMSI(Int(mmsiValue)) else { throw CapwatchCLIError("\(path): temporary file damaged (MMSI \(mmsiValue))") }
-                let columns = PositionColumns(
-                    times: try column(count, Int64.self), latitudes: try column(count, Double.self), longitudes: try column(count, Double.self),
-                    speeds: try column(count, Float.self), courses: try column(count, Float.self), headings: try column(count, Int16.self),
-                    statuses: try column(count, Int8.self))
-                builder.append(mmsi: mmsi, positions: columns)
+                let length = count * PositionColumns.bytesPerPosition
+                guard offset + length <= raw.count else { throw CapwatchCLIError("\(path): temporary file truncated") }
+                try body(mmsi, count, UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]))
+                offset += length
             }
         }
     }
