@@ -249,7 +249,9 @@ public struct TrackBuilder: Sendable {
         rows = PositionRows()
         var tracks: [Track] = []
         tracks.reserveCapacity(vessels.count)
-        let order = vessels.indices.sorted { vessels[$0].mmsi < vessels[$1].mmsi }
+        // Sorted as (MMSI, index) integer keys: comparing through the vessel array retained it at
+        // every comparison.
+        let order = vessels.indices.map { UInt64(vessels[$0].mmsi.rawValue) << 32 | UInt64($0) }.sorted().map { Int($0 & 0xFFFF_FFFF) }
         for i in order {
             var acc = Accumulator(mmsi: vessels[i].mmsi)
             swap(&acc.statics, &vessels[i].statics)
