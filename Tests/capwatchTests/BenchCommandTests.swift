@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `capwatch bench make-tracks` only (the benchmarks themselves are not tests: scripts/bench.sh).
+/// `capwatch bench make-tracks`, and `bench parse-csv` on bad input (the benchmarks themselves are
+/// not tests: scripts/bench.sh).
 @Suite("capwatch bench make-tracks on the real binary")
 struct BenchCommandTests {
     @Test("the generated CSV is deterministic, has N rows, and its second replica has new MMSIs 7 days later",
@@ -30,5 +31,16 @@ struct BenchCommandTests {
         #expect(first[1] != copy[1])
         #expect(first[1].prefix(3) == copy[1].prefix(3), "the flag (MID) is kept")
         #expect(first[2...] == copy[2...])
+    }
+
+    @Test("bench parse-csv on bytes that are no position CSV fails, naming the file, instead of timing failures")
+    func parseCSVRefusesNonCSV() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let path = dir.appendingPathComponent("random.bin").path
+        var generator = SystemRandomNumberGenerator()
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }).write(to: URL(fileURLWithPath: path))
+        let r = try CommandRunner.run(["bench", "parse-csv", path, "--runs", "1"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("random.bin: no position CSV rows read"), "stderr: \(r.stderr)")
     }
 }

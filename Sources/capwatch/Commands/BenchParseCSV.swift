@@ -50,6 +50,10 @@ struct BenchParseCSV: ParsableCommand {
             let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart)
             timings.append((cpu, wall))
         }
+        guard tally.records > 0 else {
+            // Nothing parsed: a timing of failures would be meaningless, and a script must see it.
+            throw CapwatchCLIError("\(file): no position CSV rows read (\(tally.failures) lines failed): not a position CSV this parser recognises")
+        }
         let cpu = Self.median(timings.map(\.cpu))
         let wall = Self.median(timings.map(\.wall))
         let rows = Double(max(tally.records + tally.failures, 1))
