@@ -54,6 +54,15 @@ public struct EncounterSweep: Sendable {
         DayHits(window: window, hits: samples.count > 1 ? detector.closePairs(samples) : [])
     }
 
+    /// ``closePairs(window:samples:)`` for samples ordered by slice, then vessel (no sorting).
+    /// - Parameters:
+    ///   - window: the day window.
+    ///   - samples: the samples of every vessel in slices `window × windowSlices ..< (window + 1) ×
+    ///     windowSlices`, ordered by slice and then vessel.
+    public func closePairs(window: Int64, bySlice samples: EncounterSamples) -> DayHits {
+        DayHits(window: window, hits: detector.closePairs(bySlice: samples))
+    }
+
     /// Takes the close pairs of the next day window (steps 3 and 4).
     public mutating func add(_ day: DayHits) { add([day]) }
 
@@ -101,7 +110,7 @@ extension EncounterSamples {
     }
 
     /// The samples in the order of the indices in `order`.
-    private func permuted(_ order: [Int32]) -> EncounterSamples {
+    func permuted(_ order: [Int32]) -> EncounterSamples {
         var out = EncounterSamples()
         out.slices = order.map { slices[Int($0)] }
         out.vessels = order.map { vessels[Int($0)] }

@@ -122,23 +122,21 @@ extension Analyze {
     /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read.
     static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI]) throws -> JoinedEvents {
         var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
-        var readers = try parts.map { try $0.samples.reader() }
-        defer { for i in readers.indices { readers[i].release() } }
-        // A few days are read at a time and searched for close pairs on both cores; the runs then
-        // take them in day order.
+        var samples = try SampleMerge(parts.map(\.samples))
+        defer { samples.release() }
+        // A few days are read at a time (merged into slice then vessel order) and searched for
+        // close pairs on both cores; the runs then take them in day order.
         while true {
             var days: [(window: Int64, samples: EncounterSamples)] = []
             while days.count < 4 {
-                var first: Int64?
-                for i in readers.indices { if let s = try readers[i].peekSlice(), s < first ?? .max { first = s } }
-                guard let first else { break }
+                guard let first = try samples.firstSlice() else { break }
                 let window = sweep.window(ofSlice: first)
                 var day = EncounterSamples()
-                for i in readers.indices { try readers[i].append(before: (window + 1) * sweep.windowSlices, to: &day) }
+                try samples.append((window * sweep.windowSlices)..<((window + 1) * sweep.windowSlices), to: &day)
                 days.append((window, day))
             }
             guard !days.isEmpty else { break }
-            let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, samples: days[d].samples.sortedByVessel()) }
+            let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, bySlice: days[d].samples) }
             sweep.add(found)
         }
         func joined(_ kind: (PartitionResult) -> [Event], _ order: (Event, Event) -> Bool) -> [Event] {

@@ -54,22 +54,20 @@ struct SampleStore: Sendable {
         }
     }
 
-    /// Reads a ``SampleStore`` forwards, one day (or any slice bound) at a time.
+    /// Reads a ``SampleStore`` forwards, one sample or one day (any slice bound) at a time.
     struct Reader {
         /// Records read at a time: 4,096 (128 KiB), so that the readers of 256 groups, all open
         /// during the encounter sweep, hold about 64 MB.
         static let recordsPerRead = 4096
-        private var memory = EncounterSamples()
+        /// The samples in memory: all of them, or the chunk last read from the file.
+        private var chunk = EncounterSamples()
         private var next = 0
-        private var remaining: Int
+        /// Samples still in the file.
+        private var remaining = 0
         private var fd: Int32 = -1
         private var path = ""
-        private var chunk = EncounterSamples()
 
-        init(samples: EncounterSamples) {
-            memory = samples
-            remaining = samples.count
-        }
+        init(samples: EncounterSamples) { chunk = samples }
 
         init(path: String, count: Int) throws {
             fd = open(path, O_RDONLY)
@@ -86,18 +84,26 @@ struct SampleStore: Sendable {
 
         /// The slice of the next sample, nil at the end.
         mutating func peekSlice() throws -> Int64? {
-            if next == memory.count {
+            if next == chunk.count {
                 guard fd >= 0, remaining > 0 else { return nil }
                 try refill()
             }
-            return next < memory.count ? memory.slices[next] : nil
+            return chunk.slices[next]
+        }
+
+        /// The vessel of the next sample; call after ``peekSlice()`` returned a slice.
+        var peekVessel: Int32 { chunk.vessels[next] }
+
+        /// Appends the next sample to `samples` and moves past it; call after ``peekSlice()`` returned a slice.
+        mutating func move(to samples: inout EncounterSamples) {
+            samples.append(chunk.slices[next], chunk.vessels[next], chunk.latitudes[next], chunk.longitudes[next], chunk.speeds[next])
+            next += 1
         }
 
         /// Appends to `samples` every sample before slice `bound`.
         mutating func append(before bound: Int64, to samples: inout EncounterSamples) throws {
             while let slice = try peekSlice(), slice < bound {
-                samples.append(slice, memory.vessels[next], memory.latitudes[next], memory.longitudes[next], memory.speeds[next])
-                next += 1
+                move(to: &samples)
             }
         }
 
@@ -113,14 +119,15 @@ struct SampleStore: Sendable {
                     done += n
                 }
             }
-            memory.removeAll()
-            bytes.withUnsafeBytes { raw in
-                for r in 0..<records {
-                    let o = r * 32
-                    memory.append(raw.loadUnaligned(fromByteOffset: o, as: Int64.self), raw.loadUnaligned(fromByteOffset: o + 8, as: Int32.self),
-                                  raw.loadUnaligned(fromByteOffset: o + 16, as: Double.self), raw.loadUnaligned(fromByteOffset: o + 24, as: Double.self),
-                                  raw.loadUnaligned(fromByteOffset: o + 12, as: Float.self))
+            chunk = bytes.withUnsafeBytes { raw in
+                func column<T>(_ offset: Int, _: T.Type) -> [T] {
+                    [T](unsafeUninitializedCapacity: records) { column, initialized in
+                        for r in 0..<records { column[r] = raw.loadUnaligned(fromByteOffset: r * 32 + offset, as: T.self) }
+                        initialized = records
+                    }
                 }
+                return EncounterSamples(slices: column(0, Int64.self), vessels: column(8, Int32.self), latitudes: column(16, Double.self),
+                                        longitudes: column(24, Double.self), speeds: column(12, Float.self))
             }
             remaining -= records
             next = 0
