@@ -225,7 +225,9 @@ public struct EncounterDetector: Sendable {
         return ports.nearest(to: point, within: parameters.minimumPortDistanceKilometres * 1000) != nil
     }
 
-    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], mmsis: [MMSI], sliceMs: Int64) -> Event {
+    /// The event of the runs `runs` of `hits` (one pair's merged encounters); `parameters` are
+    /// ``EncounterParameters/eventFields``, made once by the caller.
+    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], mmsis: [MMSI], sliceMs: Int64, parameters fields: EventFields) -> Event {
         let stats = Stats(hits, runs)
         let first = hits[runs[0].lowerBound]
         let last = hits[runs[runs.count - 1].upperBound - 1]
@@ -245,7 +247,7 @@ public struct EncounterDetector: Sendable {
             evidence["nearest_port_km"] = .number(rounded(nearest.distanceMetres / 1000, 0.001))
         }
         return Event(kind: .encounter, mmsi: [mmsis[Int(first.a)], mmsis[Int(first.b)]], start: start, end: end,
-                     position: stats.meanPosition, parameters: parameters.eventFields, evidence: evidence)
+                     position: stats.meanPosition, parameters: fields, evidence: evidence)
     }
 
     /// Medians and means over the hits of some runs of one pair ("A" = the lower track index).

@@ -94,8 +94,7 @@ public struct EncounterSweep: Sendable {
     public mutating func finish() -> [Event] {
         var events: [Event] = []
         for k in runs.indices { events += runs[k].finish() }
-        events.sort(by: EventOrder.startThenMMSIs)
-        return events
+        return EncounterRuns.sorted(events)
     }
 }
 

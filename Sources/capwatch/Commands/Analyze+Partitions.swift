@@ -139,19 +139,20 @@ extension Analyze {
             let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, bySlice: days[d].samples) }
             sweep.add(found)
         }
-        func joined(_ kind: (PartitionResult) -> [Event], _ order: (Event, Event) -> Bool) -> [Event] {
-            var all = parts.flatMap(kind)
-            if parts.count > 1 { all.sort(by: order) }
-            return all
+        // Each kind in EventOrder.startThenFirstMMSI, stably: sorted as integer keys (the index
+        // last keeps equal events in order) and copied once, without comparing the events.
+        func joined(_ kind: (PartitionResult) -> [Event]) -> [Event] {
+            let all = parts.flatMap(kind)
+            guard parts.count > 1 else { return all }
+            let keys = all.indices.map { i in (start: all[i].start.millisecondsSince1970, mmsi: all[i].mmsi.first?.rawValue ?? 0, index: i) }
+            return keys.sorted { ($0.start, $0.mmsi, $0.index) < ($1.start, $1.mmsi, $1.index) }.map { all[$0.index] }
         }
         var identity = parts.flatMap(\.identityChanges)
         var holders = parts.flatMap(\.imoHolders)
         holders.sort { $0.mmsi < $1.mmsi }
         identity += detectors.identity.sharedIMOEvents(holders)
         identity.sort(by: EventOrder.startThenMMSIs)
-        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps, EventOrder.startThenFirstMMSI),
-                            loitering: joined(\.loitering, EventOrder.startThenFirstMMSI),
-                            portVisits: joined(\.portVisits, EventOrder.startThenFirstMMSI), identityChanges: identity,
-                            spoofing: joined(\.spoofing, EventOrder.startThenFirstMMSI))
+        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps), loitering: joined(\.loitering), portVisits: joined(\.portVisits),
+                            identityChanges: identity, spoofing: joined(\.spoofing))
     }
 }
