@@ -108,6 +108,79 @@ extension EncounterSamples {
         speeds += other.speeds
     }
 
+    /// Appends the samples at `range` of `other`.
+    public mutating func append(contentsOf other: EncounterSamples, range: Range<Int>) {
+        slices += other.slices[range]
+        vessels += other.vessels[range]
+        latitudes += other.latitudes[range]
+        longitudes += other.longitudes[range]
+        speeds += other.speeds[range]
+    }
+
+    /// The samples ordered by slice, then vessel, when they are consecutive blocks each ordered by
+    /// slice then vessel, no vessel in two blocks (the groups of vessels of `capwatch analyze`):
+    /// a k-way merge of the blocks (a binary heap of their next samples), or ``sortedBySlice()``
+    /// when the slices span 2^31 or more.
+    /// - Parameter starts: the first sample of each block, ascending from 0; the last block ends
+    ///   at ``count``.
+    public func mergedBySlice(blockStarts starts: [Int]) -> EncounterSamples {
+        guard starts.count > 1 else { return self }
+        guard let lo = slices.min(), let hi = slices.max(), hi - lo < 1 << 31 else { return sortedBySlice() }
+        let order = [Int32](unsafeUninitializedCapacity: count) { order, initialized in
+            slices.withUnsafeBufferPointer { slices in
+                vessels.withUnsafeBufferPointer { vessels in
+                    var next = starts
+                    var ends = Array(starts.dropFirst())
+                    ends.append(count)
+                    @inline(__always) func key(_ i: Int) -> UInt64 { UInt64(slices[i] - lo) << 32 | UInt64(UInt32(bitPattern: vessels[i])) }
+                    // Heap of the blocks not yet exhausted, smallest next key at the root.
+                    var keys: [UInt64] = []
+                    var blocks: [Int] = []
+                    for b in starts.indices where next[b] < ends[b] {
+                        keys.append(key(next[b]))
+                        blocks.append(b)
+                    }
+                    func siftDown(_ i: Int) {
+                        var i = i
+                        let n = keys.count
+                        while true {
+                            let l = 2 * i + 1
+                            guard l < n else { return }
+                            let c = l + 1 < n && keys[l + 1] < keys[l] ? l + 1 : l
+                            guard keys[c] < keys[i] else { return }
+                            keys.swapAt(c, i)
+                            blocks.swapAt(c, i)
+                            i = c
+                        }
+                    }
+                    var i = keys.count / 2
+                    while i > 0 {
+                        i -= 1
+                        siftDown(i)
+                    }
+                    var k = 0
+                    while !keys.isEmpty {
+                        let b = blocks[0]
+                        order[k] = Int32(next[b])
+                        k += 1
+                        next[b] += 1
+                        if next[b] < ends[b] {
+                            keys[0] = key(next[b])
+                        } else {
+                            keys[0] = keys[keys.count - 1]
+                            blocks[0] = blocks[blocks.count - 1]
+                            keys.removeLast()
+                            blocks.removeLast()
+                        }
+                        siftDown(0)
+                    }
+                    initialized = k
+                }
+            }
+        }
+        return permuted(order)
+    }
+
     /// The samples in the order of the indices in `order`.
     func permuted(_ order: [Int32]) -> EncounterSamples {
         var out = EncounterSamples()

@@ -122,21 +122,22 @@ extension Analyze {
     /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read.
     static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI]) throws -> JoinedEvents {
         var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
-        var samples = try SampleMerge(parts.map(\.samples))
+        var samples = try SampleDays(parts.map(\.samples))
         defer { samples.release() }
-        // A few days are read at a time (merged into slice then vessel order) and searched for
-        // close pairs on both cores; the runs then take them in day order.
+        // A few days are read at a time and, on both cores, merged into slice then vessel order and
+        // searched for close pairs; the runs then take them in day order.
         while true {
-            var days: [(window: Int64, samples: EncounterSamples)] = []
+            var days: [(window: Int64, samples: EncounterSamples, blockStarts: [Int])] = []
             while days.count < 4 {
                 guard let first = try samples.firstSlice() else { break }
                 let window = sweep.window(ofSlice: first)
-                var day = EncounterSamples()
-                try samples.append((window * sweep.windowSlices)..<((window + 1) * sweep.windowSlices), to: &day)
-                days.append((window, day))
+                let day = try samples.read(before: (window + 1) * sweep.windowSlices)
+                days.append((window, day.samples, day.blockStarts))
             }
             guard !days.isEmpty else { break }
-            let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, bySlice: days[d].samples) }
+            let found = Parallel.map(days.count) { [sweep] d in
+                sweep.closePairs(window: days[d].window, bySlice: days[d].samples.mergedBySlice(blockStarts: days[d].blockStarts))
+            }
             sweep.add(found)
         }
         // Each kind in EventOrder.startThenFirstMMSI, stably: sorted as integer keys (the index

@@ -54,7 +54,7 @@ struct SampleStore: Sendable {
         }
     }
 
-    /// Reads a ``SampleStore`` forwards, one sample or one day (any slice bound) at a time.
+    /// Reads a ``SampleStore`` forwards, one day (any slice bound) at a time.
     struct Reader {
         /// Records read at a time: 4,096 (128 KiB), so that the readers of 256 groups, all open
         /// during the encounter sweep, hold about 64 MB.
@@ -91,19 +91,16 @@ struct SampleStore: Sendable {
             return chunk.slices[next]
         }
 
-        /// The vessel of the next sample; call after ``peekSlice()`` returned a slice.
-        var peekVessel: Int32 { chunk.vessels[next] }
-
-        /// Appends the next sample to `samples` and moves past it; call after ``peekSlice()`` returned a slice.
-        mutating func move(to samples: inout EncounterSamples) {
-            samples.append(chunk.slices[next], chunk.vessels[next], chunk.latitudes[next], chunk.longitudes[next], chunk.speeds[next])
-            next += 1
-        }
-
-        /// Appends to `samples` every sample before slice `bound`.
+        /// Appends to `samples` every sample before slice `bound` (the store is ordered by slice).
         mutating func append(before bound: Int64, to samples: inout EncounterSamples) throws {
             while let slice = try peekSlice(), slice < bound {
-                move(to: &samples)
+                let end = chunk.slices.withUnsafeBufferPointer { slices in
+                    var end = next + 1
+                    while end < slices.count, slices[end] < bound { end += 1 }
+                    return end
+                }
+                samples.append(contentsOf: chunk, range: next..<end)
+                next = end
             }
         }
 
