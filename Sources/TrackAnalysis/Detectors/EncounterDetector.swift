@@ -112,14 +112,22 @@ public struct EncounterDetector: Sendable {
     ///   - vessel: its index in the `mmsis` given to the ``EncounterSweep``.
     public func samples(of track: Track, vessel: Int32) -> EncounterSamples {
         var samples = EncounterSamples()
-        guard Self.isVessel(track.mmsi) else { return samples }
+        appendSamples(of: track, vessel: vessel, to: &samples)
+        return samples
+    }
+
+    /// Appends ``samples(of:vessel:)`` to `samples` (without building them apart first).
+    /// - Parameters:
+    ///   - track: the track.
+    ///   - vessel: its index in the `mmsis` given to the ``EncounterSweep``.
+    ///   - samples: where to append.
+    public func appendSamples(of track: Track, vessel: Int32, to samples: inout EncounterSamples) {
+        guard Self.isVessel(track.mmsi) else { return }
         let sweep = EncounterSweep(detector: self, mmsis: [])
         var cursor = ResampleCursor()
         samples.resample(track, vessel: vessel, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds,
                          slices: Int64.min..<Int64.max, cursor: &cursor)
-        return samples
     }
-
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
         switch mmsi.kind {
@@ -449,14 +457,17 @@ public struct EncounterSamples: Sendable {
         }
     }
 
-    /// Calls `body` with the columns (slices, vessels, latitudes, longitudes, speeds) as buffers.
-    func withColumns<R>(_ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>,
-                                 UnsafeBufferPointer<Double>, UnsafeBufferPointer<Float>) -> R) -> R {
-        slices.withUnsafeBufferPointer { slices in
-            vessels.withUnsafeBufferPointer { vessels in
-                latitudes.withUnsafeBufferPointer { latitudes in
-                    longitudes.withUnsafeBufferPointer { longitudes in
-                        speeds.withUnsafeBufferPointer { speeds in body(slices, vessels, latitudes, longitudes, speeds) }
+    /// Calls `body` with the columns as buffers, valid during the call only.
+    /// - Parameter body: takes slices, vessels, latitudes, longitudes and speeds (see the properties).
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws.
+    public func withColumns<R>(_ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>,
+                                        UnsafeBufferPointer<Double>, UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try slices.withUnsafeBufferPointer { slices in
+            try vessels.withUnsafeBufferPointer { vessels in
+                try latitudes.withUnsafeBufferPointer { latitudes in
+                    try longitudes.withUnsafeBufferPointer { longitudes in
+                        try speeds.withUnsafeBufferPointer { speeds in try body(slices, vessels, latitudes, longitudes, speeds) }
                     }
                 }
             }

@@ -183,18 +183,32 @@ extension EncounterSamples {
 
     /// The samples in the order of the indices in `order`.
     func permuted(_ order: [Int32]) -> EncounterSamples {
-        var out = EncounterSamples()
-        out.slices = order.map { slices[Int($0)] }
-        out.vessels = order.map { vessels[Int($0)] }
-        out.latitudes = order.map { latitudes[Int($0)] }
-        out.longitudes = order.map { longitudes[Int($0)] }
-        out.speeds = order.map { speeds[Int($0)] }
-        return out
+        func gather<T>(_ column: [T]) -> [T] {
+            column.withUnsafeBufferPointer { column in
+                order.withUnsafeBufferPointer { order in
+                    [T](unsafeUninitializedCapacity: order.count) { out, initialized in
+                        for (k, i) in order.enumerated() { out.initializeElement(at: k, to: column[Int(i)]) }
+                        initialized = order.count
+                    }
+                }
+            }
+        }
+        return EncounterSamples(slices: gather(slices), vessels: gather(vessels), latitudes: gather(latitudes), longitudes: gather(longitudes),
+                                speeds: gather(speeds))
     }
 
     /// Indices `order` stably sorted by vessel: a least-significant-digit radix sort in two passes
-    /// of 16 bits (vessel numbers are not negative), or a stable comparison sort for few samples.
+    /// of 16 bits (vessel numbers are not negative), or a stable comparison sort for few samples;
+    /// `order` itself when it is already in vessel order.
     private func byVessel(_ order: [Int32]) -> [Int32] {
+        let sorted = vessels.withUnsafeBufferPointer { vessels in
+            order.withUnsafeBufferPointer { order in
+                var k = 1
+                while k < order.count, vessels[Int(order[k - 1])] <= vessels[Int(order[k])] { k += 1 }
+                return k >= order.count
+            }
+        }
+        if sorted { return order }
         if order.count < 4096 {  // cheaper than clearing the radix counters
             var sorted = order
             sorted.sort { vessels[Int($0)] < vessels[Int($1)] }  // stable
@@ -226,13 +240,19 @@ extension EncounterSamples {
             return sorted
         }
         var starts = [Int](repeating: 0, count: Int(hi - lo) + 2)
-        for s in slices { starts[Int(s - lo) + 1] += 1 }
-        for d in 1..<starts.count { starts[d] += starts[d - 1] }
         var out = [Int32](repeating: 0, count: order.count)
-        for i in order {
-            let d = Int(slices[Int(i)] - lo)
-            out[starts[d]] = i
-            starts[d] += 1
+        slices.withUnsafeBufferPointer { slices in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for s in slices { starts[Int(s - lo) + 1] += 1 }
+                for d in 1..<starts.count { starts[d] += starts[d - 1] }
+                out.withUnsafeMutableBufferPointer { out in
+                    for i in order {
+                        let d = Int(slices[Int(i)] - lo)
+                        out[starts[d]] = i
+                        starts[d] += 1
+                    }
+                }
+            }
         }
         return out
     }

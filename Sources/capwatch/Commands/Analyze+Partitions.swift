@@ -94,7 +94,7 @@ extension Analyze {
         let tasks: [@Sendable () -> Output] = [
             { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
                 var all = EncounterSamples()
-                for t in tracks { all.append(contentsOf: d.encounters.samples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!)) }
+                for t in tracks { d.encounters.appendSamples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!, to: &all) }
                 return all.sortedBySlice()
             }) },
             { .events(!k.contains(.gap) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },

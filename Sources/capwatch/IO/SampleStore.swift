@@ -31,17 +31,26 @@ struct SampleStore: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        for i in 0..<samples.count {
-            var record = (samples.slices[i], samples.vessels[i], samples.speeds[i], samples.latitudes[i], samples.longitudes[i])
-            withUnsafeBytes(of: &record) { buffer.append(contentsOf: $0.prefix(32)) }
-            if buffer.count >= 1 << 20 {
-                try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
-                buffer.removeAll(keepingCapacity: true)
+        let perWrite = 1 << 15  // records: 1 MiB
+        var buffer = [UInt8](repeating: 0, count: perWrite * 32)
+        try samples.withColumns { slices, vessels, latitudes, longitudes, speeds in
+            var start = 0
+            while start < slices.count {
+                let end = min(slices.count, start + perWrite)
+                try buffer.withUnsafeMutableBytes { raw in
+                    for i in start..<end {
+                        let o = (i - start) * 32
+                        raw.storeBytes(of: slices[i], toByteOffset: o, as: Int64.self)
+                        raw.storeBytes(of: vessels[i], toByteOffset: o + 8, as: Int32.self)
+                        raw.storeBytes(of: speeds[i], toByteOffset: o + 12, as: Float.self)
+                        raw.storeBytes(of: latitudes[i], toByteOffset: o + 16, as: Double.self)
+                        raw.storeBytes(of: longitudes[i], toByteOffset: o + 24, as: Double.self)
+                    }
+                    try PositionSpill.writeAll(fd, UnsafeRawBufferPointer(rebasing: raw[0..<((end - start) * 32)]), path: path)
+                }
+                start = end
             }
         }
-        try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
         storage = .file(path: path, count: samples.count)
     }
 
