@@ -268,9 +268,13 @@ public struct EncounterDetector: Sendable {
         var meanPosition = GeoPoint(latitude: 0, longitude: 0)
 
         init(_ hits: [Hit], _ runs: [Range<Int>]) {
+            let total = runs.reduce(0) { $0 + $1.count }
             var d: [Float] = []
             var sa: [Float] = []
             var sb: [Float] = []
+            d.reserveCapacity(total)
+            sa.reserveCapacity(total)
+            sb.reserveCapacity(total)
             var x = 0.0
             var y = 0.0
             var z = 0.0

@@ -48,6 +48,7 @@ struct EncounterRuns {
         let i = index.slot(of: key, else: pairs.count)
         if i == pairs.count { pairs.append(Pair(key: key)) }
         if let last = pairs[i].run.last, last.slice != hit.slice - 1 { emitter.close(&pairs[i]) }
+        if pairs[i].run.capacity == 0 { pairs[i].run.reserveCapacity(8) }
         pairs[i].run.append(hit)
     }
 
@@ -113,15 +114,15 @@ struct EncounterRuns {
         }
 
         /// Ends the open run: it joins the pending group when it qualifies (the group is emitted
-        /// first when the run starts a merge gap or more after it).
+        /// first when the run starts a merge gap or more after it). The run's storage is kept for
+        /// the pair's next run.
         mutating func close(_ pair: inout Pair) {
-            let run = pair.run
-            pair.run = []
-            if !run.isEmpty, qualifies(run) {
-                if let lastSlice = pair.group.last?.slice, (run[0].slice - lastSlice) * sliceMs >= mergeGapMs { flush(&pair) }
-                pair.groupRuns.append(pair.group.count..<(pair.group.count + run.count))
-                pair.group += run
+            if !pair.run.isEmpty, qualifies(pair.run) {
+                if let lastSlice = pair.group.last?.slice, (pair.run[0].slice - lastSlice) * sliceMs >= mergeGapMs { flush(&pair) }
+                pair.groupRuns.append(pair.group.count..<(pair.group.count + pair.run.count))
+                pair.group += pair.run
             }
+            pair.run.removeAll(keepingCapacity: true)
         }
 
         private func qualifies(_ run: [EncounterDetector.Hit]) -> Bool {

@@ -54,32 +54,57 @@ public struct EncounterSweep: Sendable {
         DayHits(window: window, hits: samples.count > 1 ? detector.closePairs(samples) : [])
     }
 
-    /// ``closePairs(window:samples:)`` for samples ordered by slice, then vessel (no sorting).
-    /// - Parameters:
-    ///   - window: the day window.
-    ///   - samples: the samples of every vessel in slices `window × windowSlices ..< (window + 1) ×
-    ///     windowSlices`, ordered by slice and then vessel.
-    public func closePairs(window: Int64, bySlice samples: EncounterSamples) -> DayHits {
-        DayHits(window: window, hits: detector.closePairs(bySlice: samples))
-    }
-
     /// Takes the close pairs of the next day window (steps 3 and 4).
     public mutating func add(_ day: DayHits) { add([day]) }
 
     /// Takes the close pairs of the next day windows, in day order (steps 3 and 4), each shard of
     /// vessel pairs on its own core.
-    public mutating func add(_ days: [DayHits]) {
+    public mutating func add(_ days: [DayHits]) { _ = add(days, searching: []) }
+
+    /// Takes the close pairs of the next day windows `days`, in day order (steps 3 and 4), while
+    /// searching the following days `next` for theirs (step 2): the shards of vessel pairs and the
+    /// days to search are all pieces of work shared by the cores, so that none waits for another.
+    /// - Parameters:
+    ///   - days: close pairs found earlier, of the day windows that follow those already taken.
+    ///   - next: day windows after those of `days`, in order.
+    /// - Returns: the close pairs of `next`, in order, to give to the next call.
+    public mutating func add(_ days: [DayHits], searching next: [DaySamples]) -> [DayHits] {
+        let detector = self.detector
         let shards = UInt64(runs.count)
         let windowSlices = self.windowSlices
-        runs.withUnsafeMutableBufferPointer { buffer in
+        let found = runs.withUnsafeMutableBufferPointer { buffer in
             // Each shard is changed in place by one thread (no copy of its pairs).
             nonisolated(unsafe) let shardsInPlace = buffer
-            _ = Parallel.map(shardsInPlace.count) { k in
-                for day in days {
-                    for hit in day.hits where EncounterRuns.key(hit) % shards == UInt64(k) { shardsInPlace[k].add(hit) }
-                    shardsInPlace[k].sweep(before: (day.window + 1) * windowSlices)
+            return Parallel.map(shardsInPlace.count + next.count) { i -> DayHits? in
+                guard i < shardsInPlace.count else {
+                    let day = next[i - shardsInPlace.count]
+                    return DayHits(window: day.window, hits: detector.closePairs(bySlice: day.samples.mergedBySlice(blockStarts: day.blockStarts)))
                 }
+                for day in days {
+                    for hit in day.hits where EncounterRuns.key(hit) % shards == UInt64(i) { shardsInPlace[i].add(hit) }
+                    shardsInPlace[i].sweep(before: (day.window + 1) * windowSlices)
+                }
+                return nil
             }
+        }
+        return found.compactMap { $0 }
+    }
+
+    /// The samples of one day window, to search for close pairs with ``add(_:searching:)``.
+    public struct DaySamples: Sendable {
+        /// The day window.
+        public var window: Int64
+        /// The samples of every vessel in slices `window × windowSlices ..< (window + 1) ×
+        /// windowSlices`, as blocks each ordered by slice then vessel, no vessel in two blocks.
+        public var samples: EncounterSamples
+        /// The first sample of each block (see ``EncounterSamples/mergedBySlice(blockStarts:)``).
+        public var blockStarts: [Int]
+
+        /// - Parameters: see the properties.
+        public init(window: Int64, samples: EncounterSamples, blockStarts: [Int]) {
+            self.window = window
+            self.samples = samples
+            self.blockStarts = blockStarts
         }
     }
 
@@ -126,51 +151,59 @@ extension EncounterSamples {
     public func mergedBySlice(blockStarts starts: [Int]) -> EncounterSamples {
         guard starts.count > 1 else { return self }
         guard let lo = slices.min(), let hi = slices.max(), hi - lo < 1 << 31 else { return sortedBySlice() }
+        let blocks = starts.count
         let order = [Int32](unsafeUninitializedCapacity: count) { order, initialized in
             slices.withUnsafeBufferPointer { slices in
                 vessels.withUnsafeBufferPointer { vessels in
-                    var next = starts
-                    var ends = Array(starts.dropFirst())
-                    ends.append(count)
                     @inline(__always) func key(_ i: Int) -> UInt64 { UInt64(slices[i] - lo) << 32 | UInt64(UInt32(bitPattern: vessels[i])) }
-                    // Heap of the blocks not yet exhausted, smallest next key at the root.
-                    var keys: [UInt64] = []
-                    var blocks: [Int] = []
-                    for b in starts.indices where next[b] < ends[b] {
-                        keys.append(key(next[b]))
-                        blocks.append(b)
+                    // Each block's next sample and end; a heap of the blocks not yet exhausted,
+                    // the smallest next key at the root.
+                    let next = UnsafeMutablePointer<Int>.allocate(capacity: blocks)
+                    let ends = UnsafeMutablePointer<Int>.allocate(capacity: blocks)
+                    let heap = UnsafeMutablePointer<(key: UInt64, block: Int)>.allocate(capacity: blocks)
+                    defer {
+                        next.deallocate()
+                        ends.deallocate()
+                        heap.deallocate()
                     }
-                    func siftDown(_ i: Int) {
-                        var i = i
-                        let n = keys.count
-                        while true {
-                            let l = 2 * i + 1
-                            guard l < n else { return }
-                            let c = l + 1 < n && keys[l + 1] < keys[l] ? l + 1 : l
-                            guard keys[c] < keys[i] else { return }
-                            keys.swapAt(c, i)
-                            blocks.swapAt(c, i)
-                            i = c
+                    var n = 0
+                    for b in 0..<blocks {
+                        next[b] = starts[b]
+                        ends[b] = b + 1 < blocks ? starts[b + 1] : count
+                        if next[b] < ends[b] {
+                            heap[n] = (key(next[b]), b)
+                            n += 1
                         }
                     }
-                    var i = keys.count / 2
+                    @inline(__always) func siftDown(_ i: Int) {
+                        var i = i
+                        let item = heap[i]
+                        while true {
+                            let l = 2 * i + 1
+                            guard l < n else { break }
+                            let c = l + 1 < n && heap[l + 1].key < heap[l].key ? l + 1 : l
+                            guard heap[c].key < item.key else { break }
+                            heap[i] = heap[c]
+                            i = c
+                        }
+                        heap[i] = item
+                    }
+                    var i = n / 2
                     while i > 0 {
                         i -= 1
                         siftDown(i)
                     }
                     var k = 0
-                    while !keys.isEmpty {
-                        let b = blocks[0]
+                    while n > 0 {
+                        let b = heap[0].block
                         order[k] = Int32(next[b])
                         k += 1
                         next[b] += 1
                         if next[b] < ends[b] {
-                            keys[0] = key(next[b])
+                            heap[0].key = key(next[b])
                         } else {
-                            keys[0] = keys[keys.count - 1]
-                            blocks[0] = blocks[blocks.count - 1]
-                            keys.removeLast()
-                            blocks.removeLast()
+                            n -= 1
+                            heap[0] = heap[n]
                         }
                         siftDown(0)
                     }

@@ -124,21 +124,19 @@ extension Analyze {
         var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
         var samples = try SampleDays(parts.map(\.samples))
         defer { samples.release() }
-        // A few days are read at a time and, on both cores, merged into slice then vessel order and
-        // searched for close pairs; the runs then take them in day order.
+        // Eight days are read at a time; while the runs take the close pairs of the previous eight,
+        // the cores merge these into slice then vessel order and search them for close pairs.
+        var found: [EncounterSweep.DayHits] = []
         while true {
-            var days: [(window: Int64, samples: EncounterSamples, blockStarts: [Int])] = []
-            while days.count < 4 {
+            var days: [EncounterSweep.DaySamples] = []
+            while days.count < 8 {
                 guard let first = try samples.firstSlice() else { break }
                 let window = sweep.window(ofSlice: first)
                 let day = try samples.read(before: (window + 1) * sweep.windowSlices)
-                days.append((window, day.samples, day.blockStarts))
+                days.append(EncounterSweep.DaySamples(window: window, samples: day.samples, blockStarts: day.blockStarts))
             }
-            guard !days.isEmpty else { break }
-            let found = Parallel.map(days.count) { [sweep] d in
-                sweep.closePairs(window: days[d].window, bySlice: days[d].samples.mergedBySlice(blockStarts: days[d].blockStarts))
-            }
-            sweep.add(found)
+            guard !days.isEmpty || !found.isEmpty else { break }
+            found = sweep.add(found, searching: days)
         }
         // Each kind in EventOrder.startThenFirstMMSI, stably: sorted as integer keys (the index
         // last keeps equal events in order) and copied once, without comparing the events.
