@@ -112,14 +112,22 @@ public struct EncounterDetector: Sendable {
     ///   - vessel: its index in the `mmsis` given to the ``EncounterSweep``.
     public func samples(of track: Track, vessel: Int32) -> EncounterSamples {
         var samples = EncounterSamples()
-        guard Self.isVessel(track.mmsi) else { return samples }
+        appendSamples(of: track, vessel: vessel, to: &samples)
+        return samples
+    }
+
+    /// Appends ``samples(of:vessel:)`` to `samples` (without building them apart first).
+    /// - Parameters:
+    ///   - track: the track.
+    ///   - vessel: its index in the `mmsis` given to the ``EncounterSweep``.
+    ///   - samples: where to append.
+    public func appendSamples(of track: Track, vessel: Int32, to samples: inout EncounterSamples) {
+        guard Self.isVessel(track.mmsi) else { return }
         let sweep = EncounterSweep(detector: self, mmsis: [])
         var cursor = ResampleCursor()
         samples.resample(track, vessel: vessel, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds,
                          slices: Int64.min..<Int64.max, cursor: &cursor)
-        return samples
     }
-
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
         switch mmsi.kind {
@@ -142,68 +150,77 @@ public struct EncounterDetector: Sendable {
         var midZ: Double
     }
 
-    func closePairs(_ s: EncounterSamples) -> [Hit] {
-        let order = s.orderBySlice()
+    /// The close pairs of `s` (step 2), samples taken in the order of a stable sort by slice.
+    func closePairs(_ s: EncounterSamples) -> [Hit] { closePairs(bySlice: s.permuted(s.orderBySlice())) }
+
+    /// The close pairs of `s` (step 2), whose samples are ordered by slice: the pairs of each slice
+    /// in the order of their later sample, and for one sample in the order of the 8 cells, then the
+    /// latest earlier sample first.
+    func closePairs(bySlice s: EncounterSamples) -> [Hit] {
+        let count = s.count
+        guard count > 1 else { return [] }
         let radius = max(10, parameters.maximumDistanceMetres)
         let side = 2 * radius
         let chordLimit = 2 * GeoPoint.earthRadiusMetres * sin(min(radius / GeoPoint.earthRadiusMetres, Double.pi) / 2)
         let chordLimit2 = chordLimit * chordLimit
-        var grid = SliceGrid()
-        var xs: [Double] = []
-        var ys: [Double] = []
-        var zs: [Double] = []
+        var grid = SliceGrid(points: count)
+        defer { grid.deallocate() }
+        // Earth-centred coordinates of the samples of slices with more than one sample.
+        let xs = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let ys = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let zs = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        defer {
+            xs.deallocate()
+            ys.deallocate()
+            zs.deallocate()
+        }
         var hits: [Hit] = []
-        var start = 0
-        while start < order.count {
-            let slice = s.slices[Int(order[start])]
-            var end = start + 1
-            while end < order.count, s.slices[Int(order[end])] == slice { end += 1 }
-            let n = end - start
-            defer { start = end }
-            guard n > 1 else { continue }
-            grid.begin(count: n)
-            xs.removeAll(keepingCapacity: true)
-            ys.removeAll(keepingCapacity: true)
-            zs.removeAll(keepingCapacity: true)
-            for j in 0..<n {
-                let si = Int(order[start + j])
-                let (x, y, z) = ecef(s.latitudes[si], s.longitudes[si])
-                xs.append(x)
-                ys.append(y)
-                zs.append(z)
-                let fx = x / side
-                let fy = y / side
-                let fz = z / side
-                let cx = Int(fx.rounded(.down))
-                let cy = Int(fy.rounded(.down))
-                let cz = Int(fz.rounded(.down))
-                let nx = fx - Double(cx) < 0.5 ? cx - 1 : cx + 1
-                let ny = fy - Double(cy) < 0.5 ? cy - 1 : cy + 1
-                let nz = fz - Double(cz) < 0.5 ? cz - 1 : cz + 1
-                for corner in 0..<8 {  // the 2 × 2 × 2 cells: own cell or the neighbour on each axis
-                    let gx = corner & 4 == 0 ? cx : nx
-                    let gy = corner & 2 == 0 ? cy : ny
-                    let gz = corner & 1 == 0 ? cz : nz
-                    var q = grid.first(SliceGrid.key(gx, gy, gz))
-                    while q >= 0 {
-                        let qi = Int(q)
-                        let dx = xs[qi] - x
-                        let dy = ys[qi] - y
-                        let dz = zs[qi] - z
-                        let d2 = dx * dx + dy * dy + dz * dz
-                        if d2 <= chordLimit2 {
-                            let sq = Int(order[start + qi])
-                            let (first, second) = s.vessels[sq] < s.vessels[si] ? (sq, si) : (si, sq)
-                            let chord = d2.squareRoot()
-                            let arc = 2 * GeoPoint.earthRadiusMetres * asin(min(1, chord / (2 * GeoPoint.earthRadiusMetres)))
-                            hits.append(Hit(a: s.vessels[first], b: s.vessels[second], slice: slice, distance: Float(arc),
-                                            sogA: s.speeds[first], sogB: s.speeds[second], midX: (xs[qi] + x) / 2, midY: (ys[qi] + y) / 2,
-                                            midZ: (zs[qi] + z) / 2))
+        s.withColumns { slices, vessels, latitudes, longitudes, speeds in
+            var start = 0
+            while start < count {
+                let slice = slices[start]
+                var end = start + 1
+                while end < count, slices[end] == slice { end += 1 }
+                defer { start = end }
+                guard end - start > 1 else { continue }
+                grid.begin(count: end - start)
+                for si in start..<end {
+                    let (x, y, z) = ecef(latitudes[si], longitudes[si])
+                    xs[si] = x
+                    ys[si] = y
+                    zs[si] = z
+                    let fx = x / side
+                    let fy = y / side
+                    let fz = z / side
+                    let cx = Int(fx.rounded(.down))
+                    let cy = Int(fy.rounded(.down))
+                    let cz = Int(fz.rounded(.down))
+                    // The 2 × 2 × 2 cells: own cell or the neighbour on each axis.
+                    let kx = (SliceGrid.xKey(cx), SliceGrid.xKey(fx - Double(cx) < 0.5 ? cx - 1 : cx + 1))
+                    let ky = (SliceGrid.yKey(cy), SliceGrid.yKey(fy - Double(cy) < 0.5 ? cy - 1 : cy + 1))
+                    let kz = (SliceGrid.zKey(cz), SliceGrid.zKey(fz - Double(cz) < 0.5 ? cz - 1 : cz + 1))
+                    for corner in 0..<8 {
+                        let key = (corner & 4 == 0 ? kx.0 : kx.1) | (corner & 2 == 0 ? ky.0 : ky.1) | (corner & 1 == 0 ? kz.0 : kz.1)
+                        var q = grid.first(key)
+                        while q >= 0 {
+                            let sq = Int(q)
+                            let dx = xs[sq] - x
+                            let dy = ys[sq] - y
+                            let dz = zs[sq] - z
+                            let d2 = dx * dx + dy * dy + dz * dz
+                            if d2 <= chordLimit2 {
+                                let (first, second) = vessels[sq] < vessels[si] ? (sq, si) : (si, sq)
+                                let chord = d2.squareRoot()
+                                let arc = 2 * GeoPoint.earthRadiusMetres * asin(min(1, chord / (2 * GeoPoint.earthRadiusMetres)))
+                                hits.append(Hit(a: vessels[first], b: vessels[second], slice: slice, distance: Float(arc),
+                                                sogA: speeds[first], sogB: speeds[second], midX: (xs[sq] + x) / 2, midY: (ys[sq] + y) / 2,
+                                                midZ: (zs[sq] + z) / 2))
+                            }
+                            q = grid.next[sq]
                         }
-                        q = grid.next[qi]
                     }
+                    grid.insert(kx.0 | ky.0 | kz.0, point: Int32(si))
                 }
-                grid.insert(SliceGrid.key(cx, cy, cz), point: Int32(j))
             }
         }
         return hits
@@ -216,7 +233,9 @@ public struct EncounterDetector: Sendable {
         return ports.nearest(to: point, within: parameters.minimumPortDistanceKilometres * 1000) != nil
     }
 
-    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], mmsis: [MMSI], sliceMs: Int64) -> Event {
+    /// The event of the runs `runs` of `hits` (one pair's merged encounters); `parameters` are
+    /// ``EncounterParameters/eventFields``, made once by the caller.
+    func makeEvent(_ hits: [Hit], _ runs: [Range<Int>], mmsis: [MMSI], sliceMs: Int64, parameters fields: EventFields) -> Event {
         let stats = Stats(hits, runs)
         let first = hits[runs[0].lowerBound]
         let last = hits[runs[runs.count - 1].upperBound - 1]
@@ -236,7 +255,7 @@ public struct EncounterDetector: Sendable {
             evidence["nearest_port_km"] = .number(rounded(nearest.distanceMetres / 1000, 0.001))
         }
         return Event(kind: .encounter, mmsi: [mmsis[Int(first.a)], mmsis[Int(first.b)]], start: start, end: end,
-                     position: stats.meanPosition, parameters: parameters.eventFields, evidence: evidence)
+                     position: stats.meanPosition, parameters: fields, evidence: evidence)
     }
 
     /// Medians and means over the hits of some runs of one pair ("A" = the lower track index).
@@ -249,9 +268,13 @@ public struct EncounterDetector: Sendable {
         var meanPosition = GeoPoint(latitude: 0, longitude: 0)
 
         init(_ hits: [Hit], _ runs: [Range<Int>]) {
+            let total = runs.reduce(0) { $0 + $1.count }
             var d: [Float] = []
             var sa: [Float] = []
             var sb: [Float] = []
+            d.reserveCapacity(total)
+            sa.reserveCapacity(total)
+            sb.reserveCapacity(total)
             var x = 0.0
             var y = 0.0
             var z = 0.0
@@ -343,6 +366,17 @@ public struct EncounterSamples: Sendable {
     /// No samples.
     public init() {}
 
+    /// Samples given as columns of equal length (see the properties).
+    public init(slices: [Int64], vessels: [Int32], latitudes: [Double], longitudes: [Double], speeds: [Float]) {
+        precondition(vessels.count == slices.count && latitudes.count == slices.count && longitudes.count == slices.count
+                         && speeds.count == slices.count, "EncounterSamples: columns of different lengths")
+        self.slices = slices
+        self.vessels = vessels
+        self.latitudes = latitudes
+        self.longitudes = longitudes
+        self.speeds = speeds
+    }
+
     /// The number of samples.
     public var count: Int { slices.count }
 
@@ -424,6 +458,23 @@ public struct EncounterSamples: Sendable {
             if s0.isNaN { sog = s1.isNaN ? implied : s1 } else if s1.isNaN { sog = s0 } else { sog = s0 + Float(f) * (s1 - s0) }
             append(k, vessel, lat0 + f * dLat, lon, sog)
             k += 1
+        }
+    }
+
+    /// Calls `body` with the columns as buffers, valid during the call only.
+    /// - Parameter body: takes slices, vessels, latitudes, longitudes and speeds (see the properties).
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws.
+    public func withColumns<R>(_ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Double>,
+                                        UnsafeBufferPointer<Double>, UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try slices.withUnsafeBufferPointer { slices in
+            try vessels.withUnsafeBufferPointer { vessels in
+                try latitudes.withUnsafeBufferPointer { latitudes in
+                    try longitudes.withUnsafeBufferPointer { longitudes in
+                        try speeds.withUnsafeBufferPointer { speeds in try body(slices, vessels, latitudes, longitudes, speeds) }
+                    }
+                }
+            }
         }
     }
 

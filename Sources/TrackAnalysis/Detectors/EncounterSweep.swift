@@ -59,18 +59,52 @@ public struct EncounterSweep: Sendable {
 
     /// Takes the close pairs of the next day windows, in day order (steps 3 and 4), each shard of
     /// vessel pairs on its own core.
-    public mutating func add(_ days: [DayHits]) {
+    public mutating func add(_ days: [DayHits]) { _ = add(days, searching: []) }
+
+    /// Takes the close pairs of the next day windows `days`, in day order (steps 3 and 4), while
+    /// searching the following days `next` for theirs (step 2): the shards of vessel pairs and the
+    /// days to search are all pieces of work shared by the cores, so that none waits for another.
+    /// - Parameters:
+    ///   - days: close pairs found earlier, of the day windows that follow those already taken.
+    ///   - next: day windows after those of `days`, in order.
+    /// - Returns: the close pairs of `next`, in order, to give to the next call.
+    public mutating func add(_ days: [DayHits], searching next: [DaySamples]) -> [DayHits] {
+        let detector = self.detector
         let shards = UInt64(runs.count)
         let windowSlices = self.windowSlices
-        runs.withUnsafeMutableBufferPointer { buffer in
+        let found = runs.withUnsafeMutableBufferPointer { buffer in
             // Each shard is changed in place by one thread (no copy of its pairs).
             nonisolated(unsafe) let shardsInPlace = buffer
-            _ = Parallel.map(shardsInPlace.count) { k in
-                for day in days {
-                    for hit in day.hits where EncounterRuns.key(hit) % shards == UInt64(k) { shardsInPlace[k].add(hit) }
-                    shardsInPlace[k].sweep(before: (day.window + 1) * windowSlices)
+            return Parallel.map(shardsInPlace.count + next.count) { i -> DayHits? in
+                guard i < shardsInPlace.count else {
+                    let day = next[i - shardsInPlace.count]
+                    return DayHits(window: day.window, hits: detector.closePairs(bySlice: day.samples.mergedBySlice(blockStarts: day.blockStarts)))
                 }
+                for day in days {
+                    for hit in day.hits where EncounterRuns.key(hit) % shards == UInt64(i) { shardsInPlace[i].add(hit) }
+                    shardsInPlace[i].sweep(before: (day.window + 1) * windowSlices)
+                }
+                return nil
             }
+        }
+        return found.compactMap { $0 }
+    }
+
+    /// The samples of one day window, to search for close pairs with ``add(_:searching:)``.
+    public struct DaySamples: Sendable {
+        /// The day window.
+        public var window: Int64
+        /// The samples of every vessel in slices `window × windowSlices ..< (window + 1) ×
+        /// windowSlices`, as blocks each ordered by slice then vessel, no vessel in two blocks.
+        public var samples: EncounterSamples
+        /// The first sample of each block (see ``EncounterSamples/mergedBySlice(blockStarts:)``).
+        public var blockStarts: [Int]
+
+        /// - Parameters: see the properties.
+        public init(window: Int64, samples: EncounterSamples, blockStarts: [Int]) {
+            self.window = window
+            self.samples = samples
+            self.blockStarts = blockStarts
         }
     }
 
@@ -85,8 +119,7 @@ public struct EncounterSweep: Sendable {
     public mutating func finish() -> [Event] {
         var events: [Event] = []
         for k in runs.indices { events += runs[k].finish() }
-        events.sort(by: EventOrder.startThenMMSIs)
-        return events
+        return EncounterRuns.sorted(events)
     }
 }
 
@@ -100,20 +133,115 @@ extension EncounterSamples {
         speeds += other.speeds
     }
 
+    /// Appends the samples at `range` of `other`.
+    public mutating func append(contentsOf other: EncounterSamples, range: Range<Int>) {
+        slices += other.slices[range]
+        vessels += other.vessels[range]
+        latitudes += other.latitudes[range]
+        longitudes += other.longitudes[range]
+        speeds += other.speeds[range]
+    }
+
+    /// The samples ordered by slice, then vessel, when they are consecutive blocks each ordered by
+    /// slice then vessel, no vessel in two blocks (the groups of vessels of `capwatch analyze`):
+    /// a k-way merge of the blocks (a binary heap of their next samples), or ``sortedBySlice()``
+    /// when the slices span 2^31 or more.
+    /// - Parameter starts: the first sample of each block, ascending from 0; the last block ends
+    ///   at ``count``.
+    public func mergedBySlice(blockStarts starts: [Int]) -> EncounterSamples {
+        guard starts.count > 1 else { return self }
+        guard let lo = slices.min(), let hi = slices.max(), hi - lo < 1 << 31 else { return sortedBySlice() }
+        let blocks = starts.count
+        let order = [Int32](unsafeUninitializedCapacity: count) { order, initialized in
+            slices.withUnsafeBufferPointer { slices in
+                vessels.withUnsafeBufferPointer { vessels in
+                    @inline(__always) func key(_ i: Int) -> UInt64 { UInt64(slices[i] - lo) << 32 | UInt64(UInt32(bitPattern: vessels[i])) }
+                    // Each block's next sample and end; a heap of the blocks not yet exhausted,
+                    // the smallest next key at the root.
+                    let next = UnsafeMutablePointer<Int>.allocate(capacity: blocks)
+                    let ends = UnsafeMutablePointer<Int>.allocate(capacity: blocks)
+                    let heap = UnsafeMutablePointer<(key: UInt64, block: Int)>.allocate(capacity: blocks)
+                    defer {
+                        next.deallocate()
+                        ends.deallocate()
+                        heap.deallocate()
+                    }
+                    var n = 0
+                    for b in 0..<blocks {
+                        next[b] = starts[b]
+                        ends[b] = b + 1 < blocks ? starts[b + 1] : count
+                        if next[b] < ends[b] {
+                            heap[n] = (key(next[b]), b)
+                            n += 1
+                        }
+                    }
+                    @inline(__always) func siftDown(_ i: Int) {
+                        var i = i
+                        let item = heap[i]
+                        while true {
+                            let l = 2 * i + 1
+                            guard l < n else { break }
+                            let c = l + 1 < n && heap[l + 1].key < heap[l].key ? l + 1 : l
+                            guard heap[c].key < item.key else { break }
+                            heap[i] = heap[c]
+                            i = c
+                        }
+                        heap[i] = item
+                    }
+                    var i = n / 2
+                    while i > 0 {
+                        i -= 1
+                        siftDown(i)
+                    }
+                    var k = 0
+                    while n > 0 {
+                        let b = heap[0].block
+                        order[k] = Int32(next[b])
+                        k += 1
+                        next[b] += 1
+                        if next[b] < ends[b] {
+                            heap[0].key = key(next[b])
+                        } else {
+                            n -= 1
+                            heap[0] = heap[n]
+                        }
+                        siftDown(0)
+                    }
+                    initialized = k
+                }
+            }
+        }
+        return permuted(order)
+    }
+
     /// The samples in the order of the indices in `order`.
-    private func permuted(_ order: [Int32]) -> EncounterSamples {
-        var out = EncounterSamples()
-        out.slices = order.map { slices[Int($0)] }
-        out.vessels = order.map { vessels[Int($0)] }
-        out.latitudes = order.map { latitudes[Int($0)] }
-        out.longitudes = order.map { longitudes[Int($0)] }
-        out.speeds = order.map { speeds[Int($0)] }
-        return out
+    func permuted(_ order: [Int32]) -> EncounterSamples {
+        func gather<T>(_ column: [T]) -> [T] {
+            column.withUnsafeBufferPointer { column in
+                order.withUnsafeBufferPointer { order in
+                    [T](unsafeUninitializedCapacity: order.count) { out, initialized in
+                        for (k, i) in order.enumerated() { out.initializeElement(at: k, to: column[Int(i)]) }
+                        initialized = order.count
+                    }
+                }
+            }
+        }
+        return EncounterSamples(slices: gather(slices), vessels: gather(vessels), latitudes: gather(latitudes), longitudes: gather(longitudes),
+                                speeds: gather(speeds))
     }
 
     /// Indices `order` stably sorted by vessel: a least-significant-digit radix sort in two passes
-    /// of 16 bits (vessel numbers are not negative), or a stable comparison sort for few samples.
+    /// of 16 bits (vessel numbers are not negative), or a stable comparison sort for few samples;
+    /// `order` itself when it is already in vessel order.
     private func byVessel(_ order: [Int32]) -> [Int32] {
+        let sorted = vessels.withUnsafeBufferPointer { vessels in
+            order.withUnsafeBufferPointer { order in
+                var k = 1
+                while k < order.count, vessels[Int(order[k - 1])] <= vessels[Int(order[k])] { k += 1 }
+                return k >= order.count
+            }
+        }
+        if sorted { return order }
         if order.count < 4096 {  // cheaper than clearing the radix counters
             var sorted = order
             sorted.sort { vessels[Int($0)] < vessels[Int($1)] }  // stable
@@ -145,13 +273,19 @@ extension EncounterSamples {
             return sorted
         }
         var starts = [Int](repeating: 0, count: Int(hi - lo) + 2)
-        for s in slices { starts[Int(s - lo) + 1] += 1 }
-        for d in 1..<starts.count { starts[d] += starts[d - 1] }
         var out = [Int32](repeating: 0, count: order.count)
-        for i in order {
-            let d = Int(slices[Int(i)] - lo)
-            out[starts[d]] = i
-            starts[d] += 1
+        slices.withUnsafeBufferPointer { slices in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for s in slices { starts[Int(s - lo) + 1] += 1 }
+                for d in 1..<starts.count { starts[d] += starts[d - 1] }
+                out.withUnsafeMutableBufferPointer { out in
+                    for i in order {
+                        let d = Int(slices[Int(i)] - lo)
+                        out[starts[d]] = i
+                        starts[d] += 1
+                    }
+                }
+            }
         }
         return out
     }

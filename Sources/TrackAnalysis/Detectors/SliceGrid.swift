@@ -3,32 +3,53 @@
 ///
 /// Points are inserted one by one; a point's candidates are the points already inserted in the
 /// 8 cells that can hold anything within half a cell's side of it (see ``EncounterDetector``).
+/// Each cell lists its points from the last inserted to the first.
+///
+/// The storage is unmanaged (no reference counting or uniqueness checks in the search loop):
+/// call ``deallocate()`` once done, and do not copy a grid in use.
 struct SliceGrid {
-    private var keys: [Int64] = []
-    private var stamps: [UInt32] = []
-    private var heads: [Int32] = []
+    /// One slot of the open-addressing table: a cell key, the slice it was set for, its last point.
+    private struct Slot {
+        var key: Int64 = 0
+        var stamp: UInt32 = 0
+        var head: Int32 = -1
+    }
+    private var slots: UnsafeMutablePointer<Slot>
+    private var size = 0
     private var mask = 0
     private var generation: UInt32 = 0
-    /// Next point in the same cell, per point of the slice (-1 ends the list).
-    private(set) var next: [Int32] = []
+    /// Next point in the same cell, per point (-1 ends the list), indexed by the point numbers given to ``insert(_:point:)``.
+    let next: UnsafeMutablePointer<Int32>
+
+    /// A grid for points numbered `0..<points`.
+    init(points: Int) {
+        next = .allocate(capacity: max(1, points))
+        slots = .allocate(capacity: 1)
+    }
+
+    /// Frees the storage.
+    func deallocate() {
+        next.deallocate()
+        slots.deallocate()
+    }
 
     /// Starts a slice of `count` points.
     mutating func begin(count: Int) {
-        var size = max(16, keys.count)
-        while size < count * 2 { size *= 2 }
-        if size != keys.count {
-            keys = [Int64](repeating: 0, count: size)
-            stamps = [UInt32](repeating: 0, count: size)
-            heads = [Int32](repeating: -1, count: size)
-            mask = size - 1
+        var newSize = max(16, size)
+        while newSize < count * 2 { newSize *= 2 }
+        if newSize != size {
+            slots.deallocate()
+            slots = .allocate(capacity: newSize)
+            slots.initialize(repeating: Slot(), count: newSize)
+            size = newSize
+            mask = newSize - 1
             generation = 0
         }
         generation &+= 1
         if generation == 0 {  // wrapped: clear the stamps once every 2^32 slices
-            for i in stamps.indices { stamps[i] = 0 }
+            for i in 0..<size { slots[i].stamp = 0 }
             generation = 1
         }
-        if next.count < count { next = [Int32](repeating: -1, count: count) }
     }
 
     @inline(__always) private func slot(_ key: Int64) -> Int {
@@ -37,35 +58,38 @@ struct SliceGrid {
         return Int(truncatingIfNeeded: h) & mask
     }
 
-    /// The first point in the cell `key`, or -1.
+    /// The last point inserted in the cell `key`, or -1.
     @inline(__always) func first(_ key: Int64) -> Int32 {
         var s = slot(key)
-        while stamps[s] == generation {
-            if keys[s] == key { return heads[s] }
+        while slots[s].stamp == generation {
+            if slots[s].key == key { return slots[s].head }
             s = (s + 1) & mask
         }
         return -1
     }
 
-    /// Adds point `point` (0-based within the slice) to the cell `key`.
+    /// Adds point `point` to the cell `key`.
     @inline(__always) mutating func insert(_ key: Int64, point: Int32) {
         var s = slot(key)
-        while stamps[s] == generation {
-            if keys[s] == key {
-                next[Int(point)] = heads[s]
-                heads[s] = point
+        while slots[s].stamp == generation {
+            if slots[s].key == key {
+                next[Int(point)] = slots[s].head
+                slots[s].head = point
                 return
             }
             s = (s + 1) & mask
         }
-        stamps[s] = generation
-        keys[s] = key
-        heads[s] = point
+        slots[s] = Slot(key: key, stamp: generation, head: point)
         next[Int(point)] = -1
     }
 
+    /// The part of a cell key for cell index `x` on the first axis (each index within ±2^20).
+    @inline(__always) static func xKey(_ x: Int) -> Int64 { Int64(truncatingIfNeeded: x &+ (1 << 20)) &<< 42 }
+    /// The part of a cell key for cell index `y` on the second axis.
+    @inline(__always) static func yKey(_ y: Int) -> Int64 { Int64(truncatingIfNeeded: y &+ (1 << 20)) &<< 21 }
+    /// The part of a cell key for cell index `z` on the third axis.
+    @inline(__always) static func zKey(_ z: Int) -> Int64 { Int64(truncatingIfNeeded: z &+ (1 << 20)) }
+
     /// Packs three cell indices (each within ±2^20) into one key.
-    @inline(__always) static func key(_ x: Int, _ y: Int, _ z: Int) -> Int64 {
-        (Int64(x + (1 << 20)) << 42) | (Int64(y + (1 << 20)) << 21) | Int64(z + (1 << 20))
-    }
+    @inline(__always) static func key(_ x: Int, _ y: Int, _ z: Int) -> Int64 { xKey(x) | yKey(y) | zKey(z) }
 }

@@ -94,7 +94,7 @@ extension Analyze {
         let tasks: [@Sendable () -> Output] = [
             { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
                 var all = EncounterSamples()
-                for t in tracks { all.append(contentsOf: d.encounters.samples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!)) }
+                for t in tracks { d.encounters.appendSamples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!, to: &all) }
                 return all.sortedBySlice()
             }) },
             { .events(!k.contains(.gap) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },
@@ -122,38 +122,36 @@ extension Analyze {
     /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read.
     static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI]) throws -> JoinedEvents {
         var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
-        var readers = try parts.map { try $0.samples.reader() }
-        defer { for i in readers.indices { readers[i].release() } }
-        // A few days are read at a time and searched for close pairs on both cores; the runs then
-        // take them in day order.
+        var samples = try SampleDays(parts.map(\.samples))
+        defer { samples.release() }
+        // Eight days are read at a time; while the runs take the close pairs of the previous eight,
+        // the cores merge these into slice then vessel order and search them for close pairs.
+        var found: [EncounterSweep.DayHits] = []
         while true {
-            var days: [(window: Int64, samples: EncounterSamples)] = []
-            while days.count < 4 {
-                var first: Int64?
-                for i in readers.indices { if let s = try readers[i].peekSlice(), s < first ?? .max { first = s } }
-                guard let first else { break }
+            var days: [EncounterSweep.DaySamples] = []
+            while days.count < 8 {
+                guard let first = try samples.firstSlice() else { break }
                 let window = sweep.window(ofSlice: first)
-                var day = EncounterSamples()
-                for i in readers.indices { try readers[i].append(before: (window + 1) * sweep.windowSlices, to: &day) }
-                days.append((window, day))
+                let day = try samples.read(before: (window + 1) * sweep.windowSlices)
+                days.append(EncounterSweep.DaySamples(window: window, samples: day.samples, blockStarts: day.blockStarts))
             }
-            guard !days.isEmpty else { break }
-            let found = Parallel.map(days.count) { [sweep] d in sweep.closePairs(window: days[d].window, samples: days[d].samples.sortedByVessel()) }
-            sweep.add(found)
+            guard !days.isEmpty || !found.isEmpty else { break }
+            found = sweep.add(found, searching: days)
         }
-        func joined(_ kind: (PartitionResult) -> [Event], _ order: (Event, Event) -> Bool) -> [Event] {
-            var all = parts.flatMap(kind)
-            if parts.count > 1 { all.sort(by: order) }
-            return all
+        // Each kind in EventOrder.startThenFirstMMSI, stably: sorted as integer keys (the index
+        // last keeps equal events in order) and copied once, without comparing the events.
+        func joined(_ kind: (PartitionResult) -> [Event]) -> [Event] {
+            let all = parts.flatMap(kind)
+            guard parts.count > 1 else { return all }
+            let keys = all.indices.map { i in (start: all[i].start.millisecondsSince1970, mmsi: all[i].mmsi.first?.rawValue ?? 0, index: i) }
+            return keys.sorted { ($0.start, $0.mmsi, $0.index) < ($1.start, $1.mmsi, $1.index) }.map { all[$0.index] }
         }
         var identity = parts.flatMap(\.identityChanges)
         var holders = parts.flatMap(\.imoHolders)
         holders.sort { $0.mmsi < $1.mmsi }
         identity += detectors.identity.sharedIMOEvents(holders)
         identity.sort(by: EventOrder.startThenMMSIs)
-        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps, EventOrder.startThenFirstMMSI),
-                            loitering: joined(\.loitering, EventOrder.startThenFirstMMSI),
-                            portVisits: joined(\.portVisits, EventOrder.startThenFirstMMSI), identityChanges: identity,
-                            spoofing: joined(\.spoofing, EventOrder.startThenFirstMMSI))
+        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps), loitering: joined(\.loitering), portVisits: joined(\.portVisits),
+                            identityChanges: identity, spoofing: joined(\.spoofing))
     }
 }

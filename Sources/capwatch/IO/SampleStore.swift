@@ -31,17 +31,26 @@ struct SampleStore: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        for i in 0..<samples.count {
-            var record = (samples.slices[i], samples.vessels[i], samples.speeds[i], samples.latitudes[i], samples.longitudes[i])
-            withUnsafeBytes(of: &record) { buffer.append(contentsOf: $0.prefix(32)) }
-            if buffer.count >= 1 << 20 {
-                try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
-                buffer.removeAll(keepingCapacity: true)
+        let perWrite = 1 << 15  // records: 1 MiB
+        var buffer = [UInt8](repeating: 0, count: perWrite * 32)
+        try samples.withColumns { slices, vessels, latitudes, longitudes, speeds in
+            var start = 0
+            while start < slices.count {
+                let end = min(slices.count, start + perWrite)
+                try buffer.withUnsafeMutableBytes { raw in
+                    for i in start..<end {
+                        let o = (i - start) * 32
+                        raw.storeBytes(of: slices[i], toByteOffset: o, as: Int64.self)
+                        raw.storeBytes(of: vessels[i], toByteOffset: o + 8, as: Int32.self)
+                        raw.storeBytes(of: speeds[i], toByteOffset: o + 12, as: Float.self)
+                        raw.storeBytes(of: latitudes[i], toByteOffset: o + 16, as: Double.self)
+                        raw.storeBytes(of: longitudes[i], toByteOffset: o + 24, as: Double.self)
+                    }
+                    try PositionSpill.writeAll(fd, UnsafeRawBufferPointer(rebasing: raw[0..<((end - start) * 32)]), path: path)
+                }
+                start = end
             }
         }
-        try buffer.withUnsafeBytes { try PositionSpill.writeAll(fd, $0, path: path) }
         storage = .file(path: path, count: samples.count)
     }
 
@@ -54,22 +63,20 @@ struct SampleStore: Sendable {
         }
     }
 
-    /// Reads a ``SampleStore`` forwards, one day (or any slice bound) at a time.
+    /// Reads a ``SampleStore`` forwards, one day (any slice bound) at a time.
     struct Reader {
         /// Records read at a time: 4,096 (128 KiB), so that the readers of 256 groups, all open
         /// during the encounter sweep, hold about 64 MB.
         static let recordsPerRead = 4096
-        private var memory = EncounterSamples()
+        /// The samples in memory: all of them, or the chunk last read from the file.
+        private var chunk = EncounterSamples()
         private var next = 0
-        private var remaining: Int
+        /// Samples still in the file.
+        private var remaining = 0
         private var fd: Int32 = -1
         private var path = ""
-        private var chunk = EncounterSamples()
 
-        init(samples: EncounterSamples) {
-            memory = samples
-            remaining = samples.count
-        }
+        init(samples: EncounterSamples) { chunk = samples }
 
         init(path: String, count: Int) throws {
             fd = open(path, O_RDONLY)
@@ -86,18 +93,23 @@ struct SampleStore: Sendable {
 
         /// The slice of the next sample, nil at the end.
         mutating func peekSlice() throws -> Int64? {
-            if next == memory.count {
+            if next == chunk.count {
                 guard fd >= 0, remaining > 0 else { return nil }
                 try refill()
             }
-            return next < memory.count ? memory.slices[next] : nil
+            return chunk.slices[next]
         }
 
-        /// Appends to `samples` every sample before slice `bound`.
+        /// Appends to `samples` every sample before slice `bound` (the store is ordered by slice).
         mutating func append(before bound: Int64, to samples: inout EncounterSamples) throws {
             while let slice = try peekSlice(), slice < bound {
-                samples.append(slice, memory.vessels[next], memory.latitudes[next], memory.longitudes[next], memory.speeds[next])
-                next += 1
+                let end = chunk.slices.withUnsafeBufferPointer { slices in
+                    var end = next + 1
+                    while end < slices.count, slices[end] < bound { end += 1 }
+                    return end
+                }
+                samples.append(contentsOf: chunk, range: next..<end)
+                next = end
             }
         }
 
@@ -113,14 +125,15 @@ struct SampleStore: Sendable {
                     done += n
                 }
             }
-            memory.removeAll()
-            bytes.withUnsafeBytes { raw in
-                for r in 0..<records {
-                    let o = r * 32
-                    memory.append(raw.loadUnaligned(fromByteOffset: o, as: Int64.self), raw.loadUnaligned(fromByteOffset: o + 8, as: Int32.self),
-                                  raw.loadUnaligned(fromByteOffset: o + 16, as: Double.self), raw.loadUnaligned(fromByteOffset: o + 24, as: Double.self),
-                                  raw.loadUnaligned(fromByteOffset: o + 12, as: Float.self))
+            chunk = bytes.withUnsafeBytes { raw in
+                func column<T>(_ offset: Int, _: T.Type) -> [T] {
+                    [T](unsafeUninitializedCapacity: records) { column, initialized in
+                        for r in 0..<records { column[r] = raw.loadUnaligned(fromByteOffset: r * 32 + offset, as: T.self) }
+                        initialized = records
+                    }
                 }
+                return EncounterSamples(slices: column(0, Int64.self), vessels: column(8, Int32.self), latitudes: column(16, Double.self),
+                                        longitudes: column(24, Double.self), speeds: column(12, Float.self))
             }
             remaining -= records
             next = 0
