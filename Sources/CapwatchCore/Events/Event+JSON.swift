@@ -13,9 +13,7 @@ extension Event {
     /// Appends ``json`` as UTF-8 bytes to `out`: the form for writers of many events (no String per event).
     /// - Parameter out: the buffer; nothing is removed from it.
     public func appendJSON(to out: inout [UInt8]) {
-        JSONText.append("{\"kind\":", to: &out)
-        JSONText.appendString(kind.rawValue, to: &out)
-        JSONText.append(",\"mmsi\":[", to: &out)
+        JSONText.append(kind.jsonPrefix, to: &out)
         for (i, m) in mmsi.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendInteger(Int64(m.rawValue), to: &out)
@@ -36,6 +34,22 @@ extension Event {
     }
 }
 
+extension Event.Kind {
+    /// `{"kind":"<raw value>","mmsi":[`: how ``Event/appendJSON(to:)`` begins (one copy, no escaping at run time).
+    fileprivate var jsonPrefix: StaticString {
+        switch self {
+        case .encounter: "{\"kind\":\"encounter\",\"mmsi\":["
+        case .gap: "{\"kind\":\"gap\",\"mmsi\":["
+        case .loitering: "{\"kind\":\"loitering\",\"mmsi\":["
+        case .portVisit: "{\"kind\":\"port_visit\",\"mmsi\":["
+        case .identityChange: "{\"kind\":\"identity_change\",\"mmsi\":["
+        case .spoofing: "{\"kind\":\"spoofing\",\"mmsi\":["
+        case .draughtChange: "{\"kind\":\"draught_change\",\"mmsi\":["
+        case .darkSTS: "{\"kind\":\"dark_sts\",\"mmsi\":["
+        }
+    }
+}
+
 /// Minimal JSON text writer for events, on UTF-8 bytes (RFC 8259 string escaping, shortest
 /// round-trip numbers).
 public enum JSONText {
@@ -47,13 +61,13 @@ public enum JSONText {
     /// Appends a JSON object of `fields`, in their order.
     public static func appendFields(_ fields: EventFields, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        var first = true
-        for f in fields {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            appendString(f.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendValue(f.value, to: &out)
+        fields.fields.withUnsafeBufferPointer { fields in
+            for i in fields.indices {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(fields[i].name, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendValue(fields[i].value, to: &out)
+            }
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -77,17 +91,25 @@ public enum JSONText {
 
     /// Appends a decimal integer.
     public static func appendInteger(_ v: Int64, to out: inout [UInt8]) {
-        if v < 0 { out.append(UInt8(ascii: "-")) }
+        if v >= 0, v < 10 {
+            out.append(UInt8(truncatingIfNeeded: v) &+ 48)
+            return
+        }
         var m = v.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buf in
-            var i = buf.count
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch: a sign and 20 digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = raw.count
             repeat {
                 i -= 1
-                buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
+                p[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
                 m /= 10
             } while m > 0
-            out.append(contentsOf: buf[i...])
+            if v < 0 {
+                i -= 1
+                p[i] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: p + i, count: raw.count - i))
         }
     }
 
@@ -101,13 +123,57 @@ public enum JSONText {
         if v == v.rounded(), abs(v) < 1e15 {
             appendInteger(Int64(v), to: &out)
         } else {
-            out.append(contentsOf: v.description.utf8)
+            appendShortest(v, to: &out)
         }
     }
 
     /// Appends a time as a JSON string in ``Timestamp/iso8601`` form.
     public static func appendTime(_ t: Timestamp, to out: inout [UInt8]) {
         let c = t.components
+        guard c.year >= 0, c.year <= 9999 else { return appendTime(components: c, of: t, to: &out) }
+        // `"YYYY-MM-DDTHH:MM:SS.mmmZ"` is at most 26 bytes: filled in 32 bytes of scratch, appended once.
+        var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { raw in
+            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = 0
+            func put(_ byte: UInt8) {
+                p[i] = byte
+                i += 1
+            }
+            func two(_ v: Int) {
+                put(UInt8(truncatingIfNeeded: v / 10) &+ 48)
+                put(UInt8(truncatingIfNeeded: v % 10) &+ 48)
+            }
+            put(UInt8(ascii: "\""))
+            two(c.year / 100)
+            two(c.year % 100)
+            put(UInt8(ascii: "-"))
+            two(c.month)
+            put(UInt8(ascii: "-"))
+            two(c.day)
+            put(UInt8(ascii: "T"))
+            two(c.hour)
+            put(UInt8(ascii: ":"))
+            two(c.minute)
+            put(UInt8(ascii: ":"))
+            two(c.second)
+            if c.millisecond != 0 {
+                put(UInt8(ascii: "."))
+                put(UInt8(truncatingIfNeeded: c.millisecond / 100) &+ 48)
+                two(c.millisecond % 100)
+            }
+            put(UInt8(ascii: "Z"))
+            put(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
+        }
+    }
+
+    /// ``appendTime(_:to:)`` for any year: negative ones as ``Timestamp/iso8601`` has them, those
+    /// past 9999 with all their digits.
+    private static func appendTime(
+        components c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int), of t: Timestamp,
+        to out: inout [UInt8]
+    ) {
         out.append(UInt8(ascii: "\""))
         func pad(_ v: Int, _ width: Int) {
             var divisor = 1
