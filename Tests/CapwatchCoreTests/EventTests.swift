@@ -46,4 +46,56 @@ struct EventTests {
         #expect(f.map(\.name) == ["a", "c"])
         #expect(f["a"] == 3)
     }
+
+    @Test func everyKindStartsItsJSONWithItsNameAndKnowsItsOrdinal() throws {
+        for (i, kind) in Event.Kind.allCases.enumerated() {
+            #expect(kind.ordinal == i)
+            let event = Event(kind: kind, mmsi: [MMSI(445_000_001)!], start: start, end: nil, position: GeoPoint(latitude: 0, longitude: 0),
+                              parameters: [:], evidence: [:])
+            #expect(event.json.hasPrefix("{\"kind\":\"\(kind.rawValue)\",\"mmsi\":[445000001],\"start\":"))
+        }
+    }
+
+    /// `appendShortest` writes short decimals itself and must give `description`'s text for every
+    /// finite number: short and long decimals, coordinates, hours, powers of ten and their neighbours.
+    @Test func shortestNumberTextIsSwiftsDescription() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> UInt64 {  // SplitMix64: the same numbers on every run
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var values: [Double] = [0.1, -0.25, 1e-4, 1e-5, 0.00012345, 123_456_789_012_345.6, 1e15 + 0.5, 99_999_999_999_999.9, -5.516667, 15.798055555555555]
+        for k in -6...17 {
+            var below = pow(10, Double(k)), above = below
+            for _ in 0..<3 {
+                below = below.nextDown
+                above = above.nextUp
+                values += [below, above, -below, below + 0.5]
+            }
+        }
+        var power = 1.0
+        for _ in 0..<19 {
+            power *= 10
+            for _ in 0..<2_000 {
+                let digits = Double(random() % 1_000_000_000_000_000) / Double(1 << (random() % 50))
+                values += [digits.rounded() / power, (digits / power).rounded() / 3600, -digits / power]
+            }
+        }
+        for _ in 0..<50_000 {
+            let latitude = Double(random() % 180_000_000_000) / 1e9 - 90
+            values += [latitude, (latitude * 10_000_000).rounded() / 10_000_000, (latitude * 1000).rounded() / 1000,
+                       Double(bitPattern: 0x3F00_0000_0000_0000 + random() % 0x0430_0000_0000_0000)]
+        }
+        var out: [UInt8] = []
+        var mismatches: [String] = []
+        for v in values where v.isFinite {
+            out.removeAll(keepingCapacity: true)
+            JSONText.appendShortest(v, to: &out)
+            if String(decoding: out, as: UTF8.self) != v.description { mismatches.append(v.description) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
 }

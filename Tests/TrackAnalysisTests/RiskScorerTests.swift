@@ -23,6 +23,9 @@ struct RiskScorerTests {
         #expect(s.reasons.map(\.rule) == ["dprk_port_visit", "dprk_encounter", "tanker", "gap", "encounter"])
         #expect(s.reasons.reduce(0) { $0 + $1.points } == 99)
         #expect(s.topReasons(1) == ["+40 dprk_port_visit: Nampo 2024-05-01T00:00:00Z"])
+        var joined: [UInt8] = []
+        s.appendTopReasons(3, separator: "; ", to: &joined)
+        #expect(String(decoding: joined, as: UTF8.self) == s.topReasons(3).joined(separator: "; "))
     }
 
     @Test func flagListingAndCap() {
@@ -48,5 +51,13 @@ struct RiskScorerTests {
         // 412…: tanker 15 + encounter with a DPRK ship 30 = 45. 445…: DPRK flag 30 + encounter 5 = 35.
         #expect(scores.map(\.score) == [45, 35])
         #expect(scores.map(\.mmsi) == [mmsi(412_000_602), mmsi(445_000_602)])
+        // Each track is scored from the events that name it, as one vessel at a time would be.
+        let events = [event(.gap, [412_000_602]), event(.encounter, [445_000_602, 412_000_602]), event(.loitering, [445_000_602]),
+                      event(.gap, [999_000_602]), event(.darkSTS, [412_000_602, 445_000_602])]
+        let together = RiskScorer().score(tracks, events: events)
+        for (track, score) in zip(tracks, together) {
+            let alone = RiskScorer().score(mmsi: track.mmsi, isTanker: track.summary.isTanker, events: events.filter { $0.mmsi.contains(track.mmsi) }, listed: false)
+            #expect(score == alone)
+        }
     }
 }

@@ -166,6 +166,28 @@ struct AnalyzeCommandTests {
         let csv = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8)
         #expect(csv.contains("445123000,445,\"SEA\nSTAR\","))
     }
+    @Test("vessels.csv quotes a cell with a comma or a quote (names, call signs, risk reasons) and keeps others as they are")
+    func quotedCells() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("names.csv")
+        try """
+            timestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught
+            2019-03-01T00:00:00Z,445123001,31.0,124.0,0.3,90,,"ANNA, B",,,,"C""1",
+            2019-03-01T00:00:00Z,445123002,31.1,124.0,0.3,90,,ÉTOILE,,,,,
+            2019-03-01T00:00:00Z,211123003,31.2,124.0,0.3,90,,PLAIN,,,,,
+
+            """.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("o")
+        let r = try CommandRunner.run(["analyze", input.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rows = try String(contentsOf: out.appendingPathComponent("vessels.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.map { $0.prefix(while: { $0 != "," }) } == ["211123003", "445123001", "445123002"])
+        #expect(rows.dropFirst().first?.hasPrefix("445123001,445,\"ANNA, B\",\"C\"\"1\",") == true)
+        #expect(rows.last?.hasPrefix("445123002,445,ÉTOILE,,") == true)
+        #expect(rows.last?.hasSuffix(",30,\"+30 dprk_flag: MID 445, DPRK flag\",false,") == true)
+        #expect(rows.first?.hasSuffix(",0,,false,") == true)
+    }
+
     @Test("a CSV large enough to be parsed on both cores, from a file (two halves) and from standard input (rounds): same counts, exact line numbers, a quoted line break across the cut")
     func largeCSVParsedInParallel() throws {
         let dir = try CommandRunner.temporaryDirectory()

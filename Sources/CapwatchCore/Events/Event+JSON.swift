@@ -13,26 +13,45 @@ extension Event {
     /// Appends ``json`` as UTF-8 bytes to `out`: the form for writers of many events (no String per event).
     /// - Parameter out: the buffer; nothing is removed from it.
     public func appendJSON(to out: inout [UInt8]) {
-        JSONText.append("{\"kind\":", to: &out)
-        JSONText.appendString(kind.rawValue, to: &out)
-        JSONText.append(",\"mmsi\":[", to: &out)
-        for (i, m) in mmsi.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendInteger(Int64(m.rawValue), to: &out)
+        // 92 bytes of keys and punctuation at most, an MMSI and its comma 11.
+        let bound = 100 + 11 * mmsi.count + JSONCursor.timeBound(start) + (end.map(JSONCursor.timeBound) ?? 4) + 2 * JSONCursor.numberBound
+            + JSONCursor.fieldsBound(parameters) + JSONCursor.fieldsBound(evidence)
+        JSONText.write(upTo: bound, to: &out) { c in
+            c.literal(kind.jsonPrefix)
+            for (i, m) in mmsi.enumerated() {
+                if i > 0 { c.byte(UInt8(ascii: ",")) }
+                c.integer(Int64(m.rawValue))
+            }
+            c.literal("],\"start\":")
+            c.time(start)
+            c.literal(",\"end\":")
+            if let end { c.time(end) } else { c.literal("null") }
+            c.literal(",\"lat\":")
+            c.number(position.latitude)
+            c.literal(",\"lon\":")
+            c.number(position.longitude)
+            c.literal(",\"parameters\":")
+            c.fields(parameters)
+            c.literal(",\"evidence\":")
+            c.fields(evidence)
+            c.byte(UInt8(ascii: "}"))
         }
-        JSONText.append("],\"start\":", to: &out)
-        JSONText.appendTime(start, to: &out)
-        JSONText.append(",\"end\":", to: &out)
-        if let end { JSONText.appendTime(end, to: &out) } else { JSONText.append("null", to: &out) }
-        JSONText.append(",\"lat\":", to: &out)
-        JSONText.appendNumber(position.latitude, to: &out)
-        JSONText.append(",\"lon\":", to: &out)
-        JSONText.appendNumber(position.longitude, to: &out)
-        JSONText.append(",\"parameters\":", to: &out)
-        JSONText.appendFields(parameters, to: &out)
-        JSONText.append(",\"evidence\":", to: &out)
-        JSONText.appendFields(evidence, to: &out)
-        out.append(UInt8(ascii: "}"))
+    }
+}
+
+extension Event.Kind {
+    /// `{"kind":"<raw value>","mmsi":[`: how ``Event/appendJSON(to:)`` begins (one copy, no escaping at run time).
+    fileprivate var jsonPrefix: StaticString {
+        switch self {
+        case .encounter: "{\"kind\":\"encounter\",\"mmsi\":["
+        case .gap: "{\"kind\":\"gap\",\"mmsi\":["
+        case .loitering: "{\"kind\":\"loitering\",\"mmsi\":["
+        case .portVisit: "{\"kind\":\"port_visit\",\"mmsi\":["
+        case .identityChange: "{\"kind\":\"identity_change\",\"mmsi\":["
+        case .spoofing: "{\"kind\":\"spoofing\",\"mmsi\":["
+        case .draughtChange: "{\"kind\":\"draught_change\",\"mmsi\":["
+        case .darkSTS: "{\"kind\":\"dark_sts\",\"mmsi\":["
+        }
     }
 }
 
@@ -46,134 +65,40 @@ public enum JSONText {
 
     /// Appends a JSON object of `fields`, in their order.
     public static func appendFields(_ fields: EventFields, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        for f in fields {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            appendString(f.name, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendValue(f.value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        write(upTo: JSONCursor.fieldsBound(fields), to: &out) { $0.fields(fields) }
     }
 
     /// Appends one value: a number, a string, a time as an ISO 8601 string, a boolean or a `{"lat","lon"}` object.
     public static func appendValue(_ value: EventValue, to out: inout [UInt8]) {
-        switch value {
-        case .number(let v): appendNumber(v, to: &out)
-        case .integer(let v): appendInteger(Int64(v), to: &out)
-        case .string(let s): appendString(s, to: &out)
-        case .time(let t): appendTime(t, to: &out)
-        case .boolean(let b): b ? append("true", to: &out) : append("false", to: &out)
-        case .position(let p):
-            append("{\"lat\":", to: &out)
-            appendNumber(p.latitude, to: &out)
-            append(",\"lon\":", to: &out)
-            appendNumber(p.longitude, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
+        write(upTo: JSONCursor.valueBound(value), to: &out) { $0.value(value) }
     }
 
     /// Appends a decimal integer.
     public static func appendInteger(_ v: Int64, to out: inout [UInt8]) {
-        if v < 0 { out.append(UInt8(ascii: "-")) }
-        var m = v.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buf in
-            var i = buf.count
-            repeat {
-                i -= 1
-                buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
-                m /= 10
-            } while m > 0
-            out.append(contentsOf: buf[i...])
-        }
+        write(upTo: JSONCursor.numberBound, to: &out) { $0.integer(v) }
     }
 
     /// Appends a number: an integer form when it has no fraction and |v| < 10¹⁵, else Swift's
     /// shortest round-trip form (`0.1`, `1e-05`, `1.5e+20`, all valid JSON); `null` when not finite.
     public static func appendNumber(_ v: Double, to out: inout [UInt8]) {
-        guard v.isFinite else {
-            append("null", to: &out)
-            return
-        }
-        if v == v.rounded(), abs(v) < 1e15 {
-            appendInteger(Int64(v), to: &out)
-        } else {
-            out.append(contentsOf: v.description.utf8)
-        }
+        write(upTo: JSONCursor.numberBound, to: &out) { $0.number(v) }
+    }
+
+    /// Appends the text Swift's `description` gives `v`: for a finite number, the shortest decimal
+    /// that reads back as `v` (`0.1`, `-5.516667`, `2.5333333333333332`, `1e-05`, `1e+16`, `100.0`).
+    /// Values of 10⁻⁴ ≤ |v| < 10¹⁵ with a fraction and at most 15 significant digits (coordinates,
+    /// kilometres to the metre, most parameters) are written without making a `String`.
+    public static func appendShortest(_ v: Double, to out: inout [UInt8]) {
+        write(upTo: JSONCursor.numberBound, to: &out) { $0.shortest(v) }
     }
 
     /// Appends a time as a JSON string in ``Timestamp/iso8601`` form.
     public static func appendTime(_ t: Timestamp, to out: inout [UInt8]) {
-        let c = t.components
-        out.append(UInt8(ascii: "\""))
-        func pad(_ v: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var v = v
-            if v >= divisor * 10 {  // wider than the field (years past 9999): all digits
-                appendInteger(Int64(v), to: &out)
-                return
-            }
-            while divisor > 0 {
-                out.append(UInt8(truncatingIfNeeded: v / divisor) &+ 48)
-                v %= divisor
-                divisor /= 10
-            }
-        }
-        guard c.year >= 0 else {
-            appendStringBody(t.iso8601, to: &out)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        pad(c.year, 4)
-        out.append(UInt8(ascii: "-"))
-        pad(c.month, 2)
-        out.append(UInt8(ascii: "-"))
-        pad(c.day, 2)
-        out.append(UInt8(ascii: "T"))
-        pad(c.hour, 2)
-        out.append(UInt8(ascii: ":"))
-        pad(c.minute, 2)
-        out.append(UInt8(ascii: ":"))
-        pad(c.second, 2)
-        if c.millisecond != 0 {
-            out.append(UInt8(ascii: "."))
-            pad(c.millisecond, 3)
-        }
-        append("Z\"", to: &out)
+        write(upTo: JSONCursor.timeBound(t), to: &out) { $0.time(t) }
     }
 
     /// Appends `s` as a JSON string, escaping quotes, backslashes and control characters.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        appendStringBody(s, to: &out)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendStringBody(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            var clean = 0  // start of the run not yet copied
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
-                clean = i + 1
-                switch b {
-                case UInt8(ascii: "\""): append("\\\"", to: &out)
-                case UInt8(ascii: "\\"): append("\\\\", to: &out)
-                case UInt8(ascii: "\n"): append("\\n", to: &out)
-                case UInt8(ascii: "\r"): append("\\r", to: &out)
-                case UInt8(ascii: "\t"): append("\\t", to: &out)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    append("\\u00", to: &out)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 15)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
-        }
+        write(upTo: JSONCursor.stringBound(s), to: &out) { $0.string(s) }
     }
 }

@@ -33,6 +33,21 @@ public struct Event: Hashable, Sendable {
         /// An AIS gap of one vessel overlapping another vessel's loitering in time and place: a
         /// possible ship-to-ship transfer with one party dark (emitted by `DarkSTSDetector`).
         case darkSTS = "dark_sts"
+
+        /// The kind's position in ``allCases`` (0 for ``encounter``, 1 for ``gap`` …): an index for
+        /// per-kind tables and counters, cheaper than hashing the kind (which hashes its name).
+        public var ordinal: Int {
+            switch self {
+            case .encounter: 0
+            case .gap: 1
+            case .loitering: 2
+            case .portVisit: 3
+            case .identityChange: 4
+            case .spoofing: 5
+            case .draughtChange: 6
+            case .darkSTS: 7
+            }
+        }
     }
 
     /// The kind of event.

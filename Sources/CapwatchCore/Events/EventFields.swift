@@ -30,6 +30,7 @@ public struct EventFields: Hashable, Sendable, ExpressibleByDictionaryLiteral, R
     /// The fields of a literal, in the order written; a repeated name keeps its last value.
     public init(dictionaryLiteral elements: (String, EventValue)...) {
         fields = []
+        fields.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
 

@@ -35,18 +35,22 @@ public struct DarkSTSDetector: Sendable {
         // of the same waters the input holds.
         var grid: [Int64: LoiteringCell] = [:]
         func key(_ r: Int, _ c: Int) -> Int64 { Int64(r) &* 1_000_003 &+ Int64(c) }
-        for (i, e) in events.enumerated() where e.kind == .loitering {
-            guard let end = e.end else { continue }
-            let k = key(Int((e.position.latitude / cell).rounded(.down)), Int((e.position.longitude / cell).rounded(.down)))
-            grid[k, default: LoiteringCell()].add(index: i, start: e.start.millisecondsSince1970, end: end.millisecondsSince1970)
+        // Events are read in place (`events[i].…`), never copied: a copy retains its arrays.
+        for i in events.indices where events[i].kind == .loitering {
+            guard let end = events[i].end else { continue }
+            let position = events[i].position
+            let k = key(Int((position.latitude / cell).rounded(.down)), Int((position.longitude / cell).rounded(.down)))
+            grid[k, default: LoiteringCell()].add(index: i, start: events[i].start.millisecondsSince1970, end: end.millisecondsSince1970)
         }
         guard !grid.isEmpty else { return [] }
         for k in grid.keys { grid[k]!.sort() }
         let minOverlap = parameters.minimumOverlapHours * 3600
         let minOverlapMs = Int64((minOverlap * 1000).rounded(.down))
+        let eventParameters = parameters.eventFields
         var candidates: [Int] = []
         var out: [Event] = []
-        for gap in events where gap.kind == .gap {
+        for gi in events.indices where events[gi].kind == .gap {
+            let gap = events[gi]
             guard let gapEnd = gap.end, let dark = gap.mmsi.first, let offLat = gap.evidence["off_lat"]?.doubleValue,
                 let offLon = gap.evidence["off_lon"]?.doubleValue, let onLat = gap.evidence["on_lat"]?.doubleValue,
                 let onLon = gap.evidence["on_lon"]?.doubleValue
@@ -67,21 +71,21 @@ public struct DarkSTSDetector: Sendable {
                         startingFrom: gap.start.millisecondsSince1970 + minOverlapMs - found.longestMs - 1,
                         through: gapEnd.millisecondsSince1970 - minOverlapMs + 1, into: &candidates)
                     for li in candidates {
-                        let loiter = events[li]
-                        guard let loiterEnd = loiter.end, let partner = loiter.mmsi.first, partner != dark else { continue }
-                        let start = max(gap.start, loiter.start)
+                        guard let loiterEnd = events[li].end, let partner = events[li].mmsi.first, partner != dark else { continue }
+                        let loiterStart = events[li].start, loiterPosition = events[li].position
+                        let start = max(gap.start, loiterStart)
                         let end = min(gapEnd, loiterEnd)
                         let overlap = start.seconds(to: end)
                         guard overlap >= minOverlap else { continue }
-                        let dOff = off.distance(to: loiter.position)
-                        let dOn = on.distance(to: loiter.position)
+                        let dOff = off.distance(to: loiterPosition)
+                        let dOn = on.distance(to: loiterPosition)
                         guard dOff <= radius, dOn <= radius else { continue }
-                        out.append(Event(kind: .darkSTS, mmsi: [dark, partner], start: start, end: end, position: loiter.position,
-                                         parameters: parameters.eventFields,
+                        out.append(Event(kind: .darkSTS, mmsi: [dark, partner], start: start, end: end, position: loiterPosition,
+                                         parameters: eventParameters,
                                          evidence: [
                                             "dark_mmsi": .integer(Int(dark.rawValue)), "loitering_mmsi": .integer(Int(partner.rawValue)),
                                             "gap_h": .number(gap.start.seconds(to: gapEnd) / 3600),
-                                            "loitering_h": .number(loiter.start.seconds(to: loiterEnd) / 3600), "overlap_h": .number(overlap / 3600),
+                                            "loitering_h": .number(loiterStart.seconds(to: loiterEnd) / 3600), "overlap_h": .number(overlap / 3600),
                                             "off_distance_km": .number(roundedTo(dOff / 1000, 3)), "on_distance_km": .number(roundedTo(dOn / 1000, 3)),
                                             "off_time": .time(gap.start), "on_time": .time(gapEnd),
                                          ]))
@@ -89,11 +93,10 @@ public struct DarkSTSDetector: Sendable {
                 }
             }
         }
-        out.sort { l, r in
-            if l.start != r.start { return l.start < r.start }
-            return l.mmsi.map(\.rawValue).lexicographicallyPrecedes(r.mmsi.map(\.rawValue))
-        }
-        return out
+        // By start, then the (two, ascending) MMSIs; ties in the order found. Sorted as integer keys
+        // and permuted once: comparing the events copied them and their MMSIs at each comparison.
+        let keys = out.indices.map { i in (out[i].start.millisecondsSince1970, out[i].mmsi[0].rawValue, out[i].mmsi[1].rawValue, i) }
+        return keys.sorted { $0 < $1 }.map { out[$0.3] }
     }
 }
 

@@ -31,7 +31,41 @@ public struct RiskScore: Hashable, Sendable {
     /// The reasons with the most points, as `"+40 dprk_port_visit: Nampo …"`, for a one-line summary.
     /// - Parameter count: how many, ≥ 0.
     public func topReasons(_ count: Int) -> [String] {
-        reasons.prefix(count).map { "+\(formatPoints($0.points)) \($0.rule): \($0.detail)" }
+        reasons.prefix(count).map { reason in
+            var text: [UInt8] = []
+            reason.appendSummary(to: &text)
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    /// Appends ``topReasons(_:)`` joined by `separator`, as UTF-8 (no string per reason).
+    /// - Parameters:
+    ///   - count: how many reasons, ≥ 0.
+    ///   - separator: written between two reasons.
+    ///   - out: the buffer; nothing is removed from it.
+    public func appendTopReasons(_ count: Int, separator: StaticString, to out: inout [UInt8]) {
+        for (i, reason) in reasons.prefix(count).enumerated() {
+            if i > 0 { JSONText.append(separator, to: &out) }
+            reason.appendSummary(to: &out)
+        }
+    }
+}
+
+extension RiskReason {
+    /// Appends `+points rule: detail` as UTF-8: points as an integer when whole (`+40`), else in
+    /// Swift's shortest form (`+2.5`).
+    /// - Parameter out: the buffer; nothing is removed from it.
+    public func appendSummary(to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "+"))
+        if points == points.rounded() {
+            JSONText.appendInteger(Int64(Int(points)), to: &out)
+        } else {
+            JSONText.appendShortest(points, to: &out)
+        }
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: rule.utf8)
+        JSONText.append(": ", to: &out)
+        out.append(contentsOf: detail.utf8)
     }
 }
 
@@ -143,10 +177,31 @@ public struct RiskScorer: Sendable {
     ///   - listed: whether a vessel is on a sanctions list (default: none is).
     /// - Returns: one score per vessel, in the given order.
     public func score(_ tracks: [TrackSummary], events: [Event], listed: (MMSI) -> Bool = { _ in false }) -> [RiskScore] {
-        var byVessel: [MMSI: [Int]] = [:]
-        for (i, e) in events.enumerated() { for m in e.mmsi { byVessel[m, default: []].append(i) } }
+        // The events of each vessel as one run of indices in a shared array (a counting sort: no
+        // array per vessel, no event copied). Tracks of the same MMSI share its first track's run.
+        var group: [MMSI: Int] = [:]
+        group.reserveCapacity(tracks.count)
+        for (i, t) in tracks.enumerated() where group[t.mmsi] == nil { group[t.mmsi] = i }
+        var runEnd = [Int](repeating: 0, count: tracks.count + 1)
+        var pairs: [(group: Int, event: Int)] = []  // each event with each vessel it names that has a track, in event order
+        pairs.reserveCapacity(events.count)
+        for e in events.indices {
+            for m in events[e].mmsi {
+                guard let g = group[m] else { continue }
+                pairs.append((g, e))
+                runEnd[g + 1] += 1
+            }
+        }
+        for g in tracks.indices { runEnd[g + 1] += runEnd[g] }
+        var next = runEnd
+        var members = [Int](repeating: 0, count: pairs.count)
+        for p in pairs {
+            members[next[p.group]] = p.event
+            next[p.group] += 1
+        }
         return tracks.map { t in
-            score(mmsi: t.mmsi, isTanker: t.isTanker, events: (byVessel[t.mmsi] ?? []).map { events[$0] }, listed: listed(t.mmsi))
+            let g = group[t.mmsi]!
+            return score(mmsi: t.mmsi, isTanker: t.isTanker, events: events, indices: members[runEnd[g]..<runEnd[g + 1]], listed: listed(t.mmsi))
         }
     }
 
@@ -157,6 +212,12 @@ public struct RiskScorer: Sendable {
     ///   - events: the events that name it.
     ///   - listed: whether it is on a sanctions list.
     public func score(mmsi: MMSI, isTanker: Bool, events: [Event], listed: Bool) -> RiskScore {
+        score(mmsi: mmsi, isTanker: isTanker, events: events, indices: events.indices, listed: listed)
+    }
+
+    /// Scores one vessel from `events[i]` for each `i` in `indices`, in that order (the events are
+    /// read in place, not copied).
+    private func score(mmsi: MMSI, isTanker: Bool, events: [Event], indices: some Sequence<Int>, listed: Bool) -> RiskScore {
         let w = weights
         var reasons: [RiskReason] = []
         func add(_ points: Double, _ rule: String, _ detail: String) { if points > 0 { reasons.append(RiskReason(points: points, rule: rule, detail: detail)) } }
@@ -166,23 +227,28 @@ public struct RiskScorer: Sendable {
             if w.flagOfConvenienceMIDs.contains(mid) { add(w.flagOfConvenience, "flag_of_convenience", "MID \(mid)") }
         }
         if isTanker { add(w.tanker, "tanker", "ship type 80-89") }
-        var counts: [Event.Kind: Int] = [:]
+        var counts = (darkSTS: 0, draughtChange: 0, identityChange: 0, spoofing: 0, gap: 0, loitering: 0)
         var encounters = 0
-        for e in events {
-            switch e.kind {
+        for i in indices {
+            switch events[i].kind {
             case .portVisit:
+                let e = events[i]
                 if e.evidence["flagged"] == .boolean(true) {
                     let port = e.evidence["port"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "?"
                     add(w.dprkPortVisit, "dprk_port_visit", "\(port) \(e.start.iso8601)")
                 }
             case .encounter:
-                if let other = e.mmsi.first(where: { $0 != mmsi }), other.mid == MaritimeIdentificationDigits.dprk {
-                    add(w.dprkEncounter, "dprk_encounter", "with \(other) \(e.start.iso8601)")
+                if let other = events[i].mmsi.first(where: { $0 != mmsi }), other.mid == MaritimeIdentificationDigits.dprk {
+                    add(w.dprkEncounter, "dprk_encounter", "with \(other) \(events[i].start.iso8601)")
                 } else {
                     encounters += 1
                 }
-            default:
-                counts[e.kind, default: 0] += 1
+            case .darkSTS: counts.darkSTS += 1
+            case .draughtChange: counts.draughtChange += 1
+            case .identityChange: counts.identityChange += 1
+            case .spoofing: counts.spoofing += 1
+            case .gap: counts.gap += 1
+            case .loitering: counts.loitering += 1
             }
         }
         func capped(_ n: Int, _ each: Double, _ cap: Double, _ rule: String, _ what: String) {
@@ -190,16 +256,14 @@ public struct RiskScorer: Sendable {
             add(min(Double(n) * each, cap), rule, "\(n) \(what)")
         }
         capped(encounters, w.encounter, w.encounterCap, "encounter", "encounter(s)")
-        capped(counts[.darkSTS] ?? 0, w.darkSTS, .infinity, "dark_sts", "possible dark STS")
-        capped(counts[.draughtChange] ?? 0, w.draughtChange, w.draughtChangeCap, "draught_change", "draught change(s) across gap/encounter")
-        capped(counts[.identityChange] ?? 0, w.identityChange, w.identityChangeCap, "identity_change", "identity finding(s)")
-        capped(counts[.spoofing] ?? 0, w.spoofing, w.spoofingCap, "spoofing", "spoofing finding(s)")
-        capped(counts[.gap] ?? 0, w.gap, w.gapCap, "gap", "AIS gap(s)")
-        capped(counts[.loitering] ?? 0, w.loitering, w.loiteringCap, "loitering", "loitering event(s)")
+        capped(counts.darkSTS, w.darkSTS, .infinity, "dark_sts", "possible dark STS")
+        capped(counts.draughtChange, w.draughtChange, w.draughtChangeCap, "draught_change", "draught change(s) across gap/encounter")
+        capped(counts.identityChange, w.identityChange, w.identityChangeCap, "identity_change", "identity finding(s)")
+        capped(counts.spoofing, w.spoofing, w.spoofingCap, "spoofing", "spoofing finding(s)")
+        capped(counts.gap, w.gap, w.gapCap, "gap", "AIS gap(s)")
+        capped(counts.loitering, w.loitering, w.loiteringCap, "loitering", "loitering event(s)")
         reasons.sort { ($0.points, $1.rule) > ($1.points, $0.rule) }
         let total = min(w.maximumScore, reasons.reduce(0) { $0 + $1.points })
         return RiskScore(mmsi: mmsi, score: total, reasons: reasons, weights: w)
     }
 }
-
-private func formatPoints(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }

@@ -197,10 +197,12 @@ struct Analyze: ParsableCommand {
 
     /// `events` ordered by start time, then kind (by its name), then first MMSI, ties kept in the
     /// given order. Sorted as integer keys and permuted once: comparing the events themselves
-    /// copied them and built the kind's name at every comparison.
+    /// copied them and built the kind's name at every comparison. The events are read in place.
     static func chronological(_ events: [Event]) -> [Event] {
-        let kindRank = Dictionary(uniqueKeysWithValues: Event.Kind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
-        let keys = events.enumerated().map { i, e in (e.start.millisecondsSince1970, kindRank[e.kind]!, e.mmsi.first?.rawValue ?? 0, i) }
+        // The rank of each kind's name, by `Event.Kind.ordinal` (hashing a kind hashes its name).
+        var kindRank = [Int](repeating: 0, count: Event.Kind.allCases.count)
+        for (rank, kind) in Event.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() { kindRank[kind.ordinal] = rank }
+        let keys = events.indices.map { i in (events[i].start.millisecondsSince1970, kindRank[events[i].kind.ordinal], events[i].mmsi.first?.rawValue ?? 0, i) }
         return keys.sorted { $0 < $1 }.map { events[$0.3] }
     }
 

@@ -41,6 +41,17 @@ final class StreamedFile {
         if buffer.count >= Self.flushBytes { try flush() }
     }
 
+    /// Writes the buffer, then `bytes` straight from the caller's array (for pieces rendered elsewhere).
+    /// - Throws: ``CapwatchCLIError`` naming the path when the write fails (a full disk).
+    func write(_ bytes: [UInt8]) throws {
+        if !buffer.isEmpty { try flush() }
+        do {
+            try ByteOutput(fd: fd).write(bytes)
+        } catch {
+            throw CapwatchCLIError("\(path): cannot write: \(error)")
+        }
+    }
+
     private func flush() throws {
         do {
             try ByteOutput(fd: fd).write(buffer)

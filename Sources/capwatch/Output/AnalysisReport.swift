@@ -33,48 +33,69 @@ struct AnalysisReport {
     }
 
     /// Writes `events.json`, `events.geojson`, `vessels.csv` and `ledger.json` into `directory`
-    /// (created if needed), on both cores; the event files are written in pieces (``StreamedFile``).
+    /// (created if needed). The files are rendered in pieces on both cores (``PipelinedPieces``):
+    /// vessels.csv by ranges of rows, the event files by ranges of events whose JSON is rendered
+    /// once for both. Each file appears whole or not at all (``StreamedFile``).
     /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
     func write(to directory: String) throws {
         try AnalysisReport.prepare(directory: directory)
-        @Sendable func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        let files: [(name: String, write: @Sendable (StreamedFile) throws -> Void)] = [
-            ("events.json", { [events] file in try AnalysisReport.writeEventsJSON(events, to: file) }),
-            ("events.geojson", { [events] file in try GeoJSONWriter.write(events, to: file) }),
-            ("vessels.csv", { [tracks, events, risks, listings] file in
-                file.buffer.append(contentsOf: VesselsCSV.renderBytes(tracks: tracks, events: events, risks: risks, listings: listings))
-            }),
-            ("ledger.json", { [ledgerJSON] file in file.buffer.append(contentsOf: ledgerJSON.utf8) }),
-        ]
-        let failures = Parallel.map(files.count) { i -> String? in
-            PhaseTimer.measure(files[i].name) {
-                do {
-                    let file = try StreamedFile(path: path(files[i].name))
-                    try files[i].write(file)
-                    try file.commit()
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
+        func open(_ name: String) throws -> StreamedFile { try StreamedFile(path: (directory as NSString).appendingPathComponent(name)) }
+        let json = try open("events.json"), geojson = try open("events.geojson"), csv = try open("vessels.csv"), ledger = try open("ledger.json")
+        let table = VesselsCSV(tracks: tracks, events: events, risks: risks, listings: listings)
+        let rowPieces = Parallel.ranges(table.rowCount, parts: (table.rowCount + Self.rowsPerPiece - 1) / Self.rowsPerPiece)
+        let eventPieces = Parallel.ranges(events.count, parts: (events.count + Self.eventsPerPiece - 1) / Self.eventsPerPiece)
+        enum Piece {
+            case rows([UInt8])
+            case events(json: [UInt8], geojson: [UInt8])
+        }
+        csv.buffer.append(contentsOf: VesselsCSV.header.utf8)
+        csv.buffer.append(UInt8(ascii: "\n"))
+        JSONText.append(events.isEmpty ? "[]\n" : "[\n", to: &json.buffer)
+        JSONText.append(GeoJSONWriter.header, to: &geojson.buffer)
+        try PipelinedPieces.run(count: rowPieces.count + eventPieces.count, perRound: 4) { [events] i in
+            guard i >= rowPieces.count else {
+                var rows: [UInt8] = []
+                rows.reserveCapacity(rowPieces[i].count * 200)
+                table.appendRows(rowPieces[i], to: &rows)
+                return Piece.rows(rows)
+            }
+            let (text, features) = Self.renderEvents(events, eventPieces[i - rowPieces.count])
+            return Piece.events(json: text, geojson: features)
+        } write: { piece in
+            switch piece {
+            case .rows(let rows): try csv.write(rows)
+            case .events(let text, let features):
+                try json.write(text)
+                try geojson.write(features)
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw CapwatchCLIError(failure) }
+        if !events.isEmpty { JSONText.append("\n]\n", to: &json.buffer) }
+        JSONText.append(GeoJSONWriter.footer, to: &geojson.buffer)
+        ledger.buffer.append(contentsOf: ledgerJSON.utf8)
+        for file in [json, geojson, csv, ledger] { try file.commit() }
     }
 
-    /// Writes a JSON array of events, one per line.
-    /// - Throws: ``CapwatchCLIError`` when the file cannot be written.
-    static func writeEventsJSON(_ events: [Event], to file: StreamedFile) throws {
-        guard !events.isEmpty else {
-            JSONText.append("[]\n", to: &file.buffer)
-            return
+    /// Vessels per piece of vessels.csv (about 170 bytes each).
+    private static let rowsPerPiece = 4096
+    /// Events per piece of events.json and events.geojson (about 1 kB each for both).
+    private static let eventsPerPiece = 1024
+
+    /// The events.json and events.geojson text of `events[range]`: each event's JSON is rendered
+    /// once and used in both, after the separators those files put between two events.
+    /// - Returns: `(json, geojson)`; the headers and footers of the files are not included.
+    static func renderEvents(_ events: [Event], _ range: Range<Int>) -> (json: [UInt8], geojson: [UInt8]) {
+        var json: [UInt8] = [], geojson: [UInt8] = []
+        json.reserveCapacity(range.count * 512)
+        geojson.reserveCapacity(range.count * 640)
+        for i in range {
+            if i > 0 { JSONText.append(",\n", to: &json) }
+            let start = json.count
+            events[i].appendJSON(to: &json)
+            json.withUnsafeBufferPointer { text in
+                GeoJSONWriter.appendFeatures(of: events[i], properties: UnsafeBufferPointer(rebasing: text[start...]), first: i == 0, to: &geojson)
+            }
         }
-        JSONText.append("[\n", to: &file.buffer)
-        for (i, e) in events.enumerated() {
-            if i > 0 { JSONText.append(",\n", to: &file.buffer) }
-            e.appendJSON(to: &file.buffer)
-            try file.flushIfFull()
-        }
-        JSONText.append("\n]\n", to: &file.buffer)
+        return (json, geojson)
     }
 
     /// The summary printed after the run.

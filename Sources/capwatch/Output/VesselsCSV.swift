@@ -6,51 +6,75 @@ import TrackAnalysis
 /// Renders one CSV row per vessel: its latest identity, how many identities it presented, its
 /// position counts, first and last time seen, how many events of each kind involve it, and its
 /// risk score with the top three reasons (`risk_reasons`, `; `-separated, `+points rule: detail`).
-enum VesselsCSV {
+///
+/// Made once from all tracks and events (row order, counts per vessel and kind, scores), then
+/// rendered by ranges of rows with ``appendRows(_:to:)``, so that pieces of the file can be
+/// rendered on several cores.
+struct VesselsCSV: Sendable {
     static let header = "mmsi,mid,name,callsign,imo,imo_valid,ship_type,length_m,beam_m,draught_m,identity_versions,positions,outliers,duplicates_removed,first_seen,last_seen,encounters,gaps,loitering,port_visits,identity_changes,spoofing,draught_changes,dark_sts,risk_score,risk_reasons,listed,list_id"
 
-    /// The file as UTF-8 bytes, written straight into one buffer (no string per cell). Numbers
-    /// without a fraction (below 10¹⁵) are written as integers, others in Swift's shortest form.
+    private let tracks: [TrackSummary]
+    /// The track of each row: rows are sorted by MMSI.
+    private let order: [Int]
+    /// Events per row and kind: `Event.Kind.allCases.count` counts per row, in `allCases` order.
+    private let counts: [Int]
+    private let riskOfRow: [RiskScore?]
+    private let listings: [MMSI: ScreeningMatch]
+
+    /// Sorts the vessels and counts their events.
     /// - Parameters:
     ///   - tracks: one summary per vessel, any order (rows are sorted by MMSI).
     ///   - events: all events, counted per vessel and kind.
     ///   - risks: the vessels' risk scores.
     ///   - listings: the best sanctions listing of each listed vessel.
-    static func renderBytes(tracks: [TrackSummary], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) -> [UInt8] {
+    init(tracks: [TrackSummary], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) {
         let order = tracks.indices.sorted { tracks[$0].mmsi < tracks[$1].mmsi }
         var row: [MMSI: Int] = [:]
         row.reserveCapacity(tracks.count)
         for (r, t) in order.enumerated() { row[tracks[t].mmsi] = r }
-        // Counts per vessel, one column per kind in `Event.Kind.allCases` order, in one flat array.
-        let kinds = Event.Kind.allCases
-        let kindColumn = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
-        var counts = [Int](repeating: 0, count: tracks.count * kinds.count)
-        for e in events {
-            let k = kindColumn[e.kind]!
-            for m in e.mmsi { if let r = row[m] { counts[r * kinds.count + k] += 1 } }
+        let kinds = Event.Kind.allCases.count
+        var counts = [Int](repeating: 0, count: tracks.count * kinds)
+        for e in events.indices {
+            let k = events[e].kind.ordinal
+            for m in events[e].mmsi { if let r = row[m] { counts[r * kinds + k] += 1 } }
         }
         var riskOfRow = [RiskScore?](repeating: nil, count: tracks.count)
         for r in risks { if let i = row[r.mmsi] { riskOfRow[i] = r } }
-        var out: [UInt8] = []
-        out.reserveCapacity(tracks.count * 160 + header.utf8.count + 1)
-        out.append(contentsOf: header.utf8)
-        out.append(10)
-        var time: [UInt8] = []
+        self.tracks = tracks
+        self.order = order
+        self.counts = counts
+        self.riskOfRow = riskOfRow
+        self.listings = listings
+    }
+
+    /// The number of rows (one per track).
+    var rowCount: Int { order.count }
+
+    /// Appends rows as UTF-8, each ending in a line break, written straight into `out` (no string
+    /// per cell). Numbers without a fraction (below 10¹⁵) are written as integers, others in
+    /// Swift's shortest form.
+    /// - Parameters:
+    ///   - rows: row numbers, within `0..<rowCount`.
+    ///   - out: the buffer; nothing is removed from it.
+    func appendRows(_ rows: Range<Int>, to out: inout [UInt8]) {
+        let kinds = Event.Kind.allCases.count
+        var reasons: [UInt8] = []
         func comma() { out.append(44) }
         func integer(_ v: Int) { JSONText.appendInteger(Int64(v), to: &out) }
-        func text(_ s: String?) { if let s { out.append(contentsOf: field(s).utf8) } }
+        func text(_ s: String?) { if let s { Self.appendField(s, to: &out) } }
         func decimal(_ v: Double?) {
             guard let v else { return }
             if v.isFinite { JSONText.appendNumber(v, to: &out) } else { out.append(contentsOf: String(v).utf8) }
         }
         func timestamp(_ ms: Int64?) {
             guard let ms else { return }
-            time.removeAll(keepingCapacity: true)
-            JSONText.appendTime(Timestamp(millisecondsSince1970: ms), to: &time)
-            out.append(contentsOf: time[1..<(time.count - 1)])  // without the JSON quotes
+            let start = out.count
+            JSONText.appendTime(Timestamp(millisecondsSince1970: ms), to: &out)
+            out.remove(at: start)  // without the JSON quotes
+            out.removeLast()
         }
-        for (r, ti) in order.enumerated() {
-            let t = tracks[ti]
+        for r in rows {
+            let t = tracks[order[r]]
             let id = t.identity.current
             JSONText.appendInteger(Int64(t.mmsi.rawValue), to: &out)
             comma()
@@ -87,23 +111,53 @@ enum VesselsCSV {
             timestamp(t.firstTime)
             comma()
             timestamp(t.lastTime)
-            for k in 0..<kinds.count {
+            for k in 0..<kinds {
                 comma()
-                integer(counts[r * kinds.count + k])
+                integer(counts[r * kinds + k])
             }
             comma()
-            let risk = riskOfRow[r]
-            decimal(risk?.score)
+            if let risk = riskOfRow[r] {
+                decimal(risk.score)
+                comma()
+                reasons.removeAll(keepingCapacity: true)
+                risk.appendTopReasons(3, separator: "; ", to: &reasons)
+                Self.appendField(bytes: reasons, to: &out)
+            } else {
+                comma()
+            }
             comma()
-            text(risk?.topReasons(3).joined(separator: "; "))
-            comma()
-            let listing = listings[t.mmsi]
+            let listing = listings.isEmpty ? nil : listings[t.mmsi]
             JSONText.append(listing == nil ? "false" : "true", to: &out)
             comma()
             if let listing { out.append(contentsOf: listing.entry.listID.utf8) }
             out.append(10)
         }
-        return out
+    }
+
+    /// Appends ``field(_:)`` of `text` as UTF-8.
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard isPlain(bytes) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { out.append(contentsOf: field(text).utf8) }
+    }
+
+    /// Appends ``field(_:)`` of the text whose (valid) UTF-8 is `bytes`.
+    static func appendField(bytes: [UInt8], to out: inout [UInt8]) {
+        let plain = bytes.withUnsafeBufferPointer { isPlain($0) }
+        if plain { out.append(contentsOf: bytes) } else { out.append(contentsOf: field(String(decoding: bytes, as: UTF8.self)).utf8) }
+    }
+
+    /// True when `bytes` are ASCII without a comma, quote or line break: then every character is
+    /// one byte and ``field(_:)`` returns the text as it is.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+            return false
+        }
+        return true
     }
 
     /// RFC 4180: quote a cell holding a comma, quote or line break, doubling inner quotes.
