@@ -46,11 +46,13 @@ final class PositionSpill: @unchecked Sendable {
     init(partitions: Int) throws {
         partitionCount = max(1, partitions)
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/capwatch-spill.XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw CapwatchCLIError("\(base): cannot create a temporary directory for the positions (set TMPDIR to a writable directory): \(String(cString: strerror(errno)))")
+        directory = try SpillCleanup.shared.register(partitions: partitionCount) {
+            var template = Array((base + "/capwatch-spill.XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else {
+                throw CapwatchCLIError("\(base): cannot create a temporary directory for the positions (set TMPDIR to a writable directory): \(String(cString: strerror(errno)))")
+            }
+            return String(cString: made)
         }
-        directory = String(cString: made)
         writers = (0..<Self.writerCount).map { _ in Writer(partitions: max(1, partitions)) }
         for w in 0..<Self.writerCount {
             for p in 0..<partitionCount {
@@ -63,7 +65,6 @@ final class PositionSpill: @unchecked Sendable {
                 writers[w].descriptors.append(fd)
             }
         }
-        SpillCleanup.shared.register(directory: directory, partitions: partitionCount)
     }
 
     deinit {

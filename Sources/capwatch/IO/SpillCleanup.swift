@@ -20,11 +20,23 @@ final class SpillCleanup: @unchecked Sendable {
 
     private init() {}
 
-    /// Starts watching the signals (once) and notes the spill in `directory` to clean up if one arrives.
-    func register(directory: String, partitions: Int) {
+    /// Starts watching the signals (once), then runs `make`, which creates a spill's directory
+    /// with `partitions` groups and returns its path, and notes that directory to clean up if a
+    /// signal arrives. The signals are watched before the directory exists, and a signal that
+    /// arrives while `make` runs is handled once the directory is noted (the handler waits for
+    /// the lock), so no moment leaves a directory behind or a signal unheard.
+    /// - Throws: what `make` throws (nothing is noted then).
+    func register(partitions: Int, _ make: () throws -> String) rethrows -> String {
         lock.lock()
         defer { lock.unlock() }
+        startWatching()
+        let directory = try make()
         spills[directory] = partitions
+        return directory
+    }
+
+    /// Makes the signal sources (once); called with the lock held.
+    private func startWatching() {
         guard sources.isEmpty else { return }
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)  // the default action would end the process before the cleanup
