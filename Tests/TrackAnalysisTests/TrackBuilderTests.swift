@@ -187,4 +187,44 @@ struct TrackBuilderTests {
             #expect(track.latitudes == [0, 1, 2].map { Double(k) / 100 + 0.001 * Double($0) })
         }
     }
+
+    @Test("positions taken as raw columns and appended back build the same tracks, also those given as columns")
+    func rawTakeRoundTrip() throws {
+        // Two vessels reporting every 10 min, one of them out of order; a third vessel's
+        // positions given as columns (as they come back from a file) before the take.
+        let p = { (lat: Double) in GeoPoint(latitude: lat, longitude: 124.0) }
+        var positions: [PositionReport] = []
+        for i in 0..<8 {
+            positions.append(PositionReport(mmsi: mmsi(445_000_001), time: at(0, 10 * i), position: p(38 + 0.009 * Double(i)), sog: 3.2, heading: 10))
+            positions.append(PositionReport(mmsi: mmsi(352_000_001), time: at(0, 10 * (7 - i)), position: p(39), sog: nil, navigationalStatus: 5))
+        }
+        let third = PositionColumns(times: [at(1).millisecondsSince1970, at(2).millisecondsSince1970], latitudes: [40, 40.009],
+                                    longitudes: [124, 124], speeds: [1, .nan], courses: [.nan, 90], headings: [-1, 7], statuses: [0, -1])
+        var whole = TrackBuilder()
+        for r in positions { whole.add(r) }
+        whole.append(mmsi: mmsi(538_000_001), positions: third)
+        let expected = whole.build()
+
+        var b = TrackBuilder()
+        for r in positions { b.add(r) }
+        b.append(mmsi: mmsi(538_000_001), positions: third)
+        var kept: [(MMSI, PositionColumns)] = []
+        b.takePositions(raw: { m, count, raw in
+            var columns = PositionColumns(capacity: count)
+            columns.append(count: count, rawColumns: raw)
+            kept.append((m, columns))
+        })
+        #expect(b.heldPositionCount == 0)
+        #expect(kept.map(\.1.count).reduce(0, +) == positions.count + 2)
+        for (m, columns) in kept { b.append(mmsi: m, positions: columns) }
+        let rebuilt = b.build()
+        #expect(rebuilt.map(\.mmsi) == expected.map(\.mmsi))
+        for (r, e) in zip(rebuilt, expected) {
+            #expect(r.times == e.times)
+            #expect(r.latitudes == e.latitudes)
+            #expect(r.headings == e.headings)
+            #expect(r.statuses == e.statuses)
+            #expect(zip(r.speeds, e.speeds).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        }
+    }
 }

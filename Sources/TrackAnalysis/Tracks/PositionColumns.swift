@@ -72,6 +72,20 @@ public struct PositionColumns: Sendable {
         statuses += other.statuses
     }
 
+    /// The positions as raw columns (the form ``append(count:rawColumns:)`` takes), passed to `body`.
+    public func withRawColumns<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var raw = [UInt8]()
+        raw.reserveCapacity(count * Self.bytesPerPosition)
+        times.withUnsafeBytes { raw.append(contentsOf: $0) }
+        latitudes.withUnsafeBytes { raw.append(contentsOf: $0) }
+        longitudes.withUnsafeBytes { raw.append(contentsOf: $0) }
+        speeds.withUnsafeBytes { raw.append(contentsOf: $0) }
+        courses.withUnsafeBytes { raw.append(contentsOf: $0) }
+        headings.withUnsafeBytes { raw.append(contentsOf: $0) }
+        statuses.withUnsafeBytes { raw.append(contentsOf: $0) }
+        return try raw.withUnsafeBytes(body)
+    }
+
     /// Appends `count` positions given as raw columns: the `count` times, then the latitudes,
     /// longitudes, speeds, courses, headings and statuses, each as this type stores them (native
     /// byte order, no padding), back to back (``bytesPerPosition`` × `count` bytes): the form a

@@ -65,10 +65,9 @@ struct PositionRows: Sendable {
         return part
     }
 
-    /// Each slot's positions, in the order they were added; nil for a slot without positions.
-    /// - Parameter slotCount: the number of slots (every slot in ``slots`` is below it).
-    func grouped(slotCount: Int) -> [PositionColumns?] {
-        // Counting sort by slot: `start[s]` is where slot s's positions begin in `order`.
+    /// A stable counting sort by slot: `order[start[s]..<start[s + 1]]` are the indices of slot
+    /// s's positions, in the order they were added.
+    private func sortedBySlot(slotCount: Int) -> (start: [Int], order: [Int32]) {
         var start = [Int](repeating: 0, count: slotCount + 1)
         for s in slots { start[Int(s) + 1] += 1 }
         for s in 0..<slotCount { start[s + 1] += start[s] }
@@ -79,6 +78,47 @@ struct PositionRows: Sendable {
             order[next[s]] = Int32(i)
             next[s] += 1
         }
+        return (start, order)
+    }
+
+    /// Calls `body` with each slot that has positions, their number and the positions as raw
+    /// columns (the form of ``PositionColumns/append(count:rawColumns:)``), slots in increasing
+    /// order, each slot's positions in the order they were added: how they are written to a file
+    /// without building arrays for each vessel.
+    /// - Throws: what `body` throws.
+    func forEachRawGroup(slotCount: Int, _ body: (Int, Int, UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let (start, order) = sortedBySlot(slotCount: slotCount)
+        var largest = 0
+        for s in 0..<slotCount { largest = max(largest, start[s + 1] - start[s]) }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, largest * PositionColumns.bytesPerPosition), alignment: 8)
+        defer { scratch.deallocate() }
+        for s in 0..<slotCount {
+            let range = start[s]..<start[s + 1]
+            guard !range.isEmpty else { continue }
+            var offset = 0
+            func gather<T>(_ column: [T]) {
+                column.withUnsafeBufferPointer { values in
+                    for k in range {
+                        scratch.storeBytes(of: values[Int(order[k])], toByteOffset: offset, as: T.self)
+                        offset += MemoryLayout<T>.stride
+                    }
+                }
+            }
+            gather(times)
+            gather(latitudes)
+            gather(longitudes)
+            gather(speeds)
+            gather(courses)
+            gather(headings)
+            gather(statuses)
+            try body(s, range.count, UnsafeRawBufferPointer(rebasing: scratch[0..<offset]))
+        }
+    }
+
+    /// Each slot's positions, in the order they were added; nil for a slot without positions.
+    /// - Parameter slotCount: the number of slots (every slot in ``slots`` is below it).
+    func grouped(slotCount: Int) -> [PositionColumns?] {
+        let (start, order) = sortedBySlot(slotCount: slotCount)
         func gather<T>(_ column: [T], _ range: Range<Int>) -> [T] {
             [T](unsafeUninitializedCapacity: range.count) { buffer, initialized in
                 var w = 0

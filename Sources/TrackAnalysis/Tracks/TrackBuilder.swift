@@ -197,6 +197,24 @@ public struct TrackBuilder: Sendable {
         }
     }
 
+    /// ``takePositions(_:)`` with the positions as raw columns (the form of
+    /// ``PositionColumns/append(count:rawColumns:)``) instead of arrays: `body` gets the vessel,
+    /// its number of positions and their bytes, valid during the call only (a vessel may come
+    /// twice: its positions given as columns, then those added one by one). For writing them to a
+    /// file without building arrays for each vessel.
+    /// - Throws: what `body` throws; the positions are forgotten all the same.
+    public mutating func takePositions(raw body: (MMSI, Int, UnsafeRawBufferPointer) throws -> Void) rethrows {
+        let taken = rows
+        rows = PositionRows()
+        columnPositionCount = 0
+        for s in vessels.indices {
+            guard let columns = vessels[s].columns else { continue }
+            vessels[s].columns = nil
+            try columns.withRawColumns { try body(vessels[s].mmsi, columns.count, $0) }
+        }
+        try taken.forEachRawGroup(slotCount: vessels.count) { s, count, raw in try body(vessels[s].mmsi, count, raw) }
+    }
+
     /// Adds positions of `mmsi` (see ``takePositions(_:)``), kept as the columns given (moved,
     /// not copied, when the vessel has no other columns). They count in ``positionCount`` as if
     /// added one by one.

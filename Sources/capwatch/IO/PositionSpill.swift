@@ -100,19 +100,13 @@ final class PositionSpill: @unchecked Sendable {
     /// - Throws: ``CapwatchCLIError`` when a file cannot be written (disk full).
     func drain(_ builder: inout TrackBuilder, writer w: Int = 0) throws {
         let writer = writers[w]
-        try builder.takePositions { mmsi, columns in
+        try builder.takePositions(raw: { mmsi, count, raw in
             let p = Self.partition(of: mmsi, count: partitionCount)
-            var header = (mmsi.rawValue.littleEndian, UInt32(columns.count).littleEndian)
+            var header = (mmsi.rawValue.littleEndian, UInt32(count).littleEndian)
             withUnsafeBytes(of: &header) { writer.buffers[p].append(contentsOf: $0) }
-            columns.times.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.latitudes.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.longitudes.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.speeds.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.courses.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.headings.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
-            columns.statuses.withUnsafeBytes { writer.buffers[p].append(contentsOf: $0) }
+            writer.buffers[p].append(contentsOf: raw)
             if writer.buffers[p].count >= Self.bufferBytes { try flush(w, p) }
-        }
+        })
     }
 
     /// Forgets everything writer `w` was given (its files emptied): for a part of the input that
