@@ -165,7 +165,9 @@ struct Analyze: ParsableCommand {
         let parts = try results.map { try $0.get() }
         phases.lap("tracks and per-vessel detectors (\(partitions) group\(partitions == 1 ? "" : "s"))")
         let joined = try Analyze.joinPartitions(parts, detectors: detectors, mmsis: mmsis)
-        let tracks = parts.flatMap(\.summaries).sorted { $0.mmsi < $1.mmsi }
+        // By MMSI, as (MMSI, index) integer keys: comparing the summaries copied them.
+        let unsorted = parts.flatMap(\.summaries)
+        let tracks = unsorted.indices.map { UInt64(unsorted[$0].mmsi.rawValue) << 32 | UInt64($0) }.sorted().map { unsorted[Int($0 & 0xFFFF_FFFF)] }
         phases.lap("encounters")
 
         var events = joined.encounters + joined.gaps
