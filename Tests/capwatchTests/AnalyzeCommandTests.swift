@@ -249,6 +249,37 @@ struct AnalyzeCommandTests {
         #expect(p.stdout.contains("plain.csv: line \(1 + 25_000), field \"lat\""))
     }
 
+    @Test("empty lines and junk before the header count as lines: the same true line numbers from a small file, a large one and standard input")
+    func linesBeforeTheHeader() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        // Line 1 empty, line 2 junk, line 3 empty, line 4 the header, then rows from line 5; the
+        // row on line 5 + k has k seconds. Row k = 7 (line 12) has a bad latitude, and in the large
+        // file (20,000 rows, over 1 MiB: read as two halves) so has row k = 15,000 (line 15,005).
+        func text(rows: Int) -> String {
+            var t = "\njunk before the header\n\ntimestamp,mmsi,lat,lon,sog,cog,heading,ship_name,ship_type,ship_type_code,imo,callsign,draught\n"
+            for k in 0..<rows {
+                let lat = k == 7 || k == 15_000 ? "abc" : "31.0"
+                t += "2019-03-01T\(String(format: "%02d:%02d:%02d", k / 3600, k / 60 % 60, k % 60))Z,445123000,\(lat),124.0,8.0,90,,TANKER WITH A LONGER NAME,,,,,\n"
+            }
+            return t
+        }
+        let small = dir.appendingPathComponent("small.csv")
+        try text(rows: 20).write(to: small, atomically: true, encoding: .utf8)
+        let large = dir.appendingPathComponent("large.csv")
+        try text(rows: 20_000).write(to: large, atomically: true, encoding: .utf8)
+        let file = try CommandRunner.run(["analyze", small.path, "--out", dir.appendingPathComponent("a").path, "--lists", "none"])
+        #expect(file.stdout.contains("small.csv: line 12, field \"lat\""), "stdout: \(file.stdout)")
+        let piped = try CommandRunner.run(["analyze", "-", "--out", dir.appendingPathComponent("b").path, "--lists", "none"],
+                                          stdin: try Data(contentsOf: small))
+        #expect(piped.stdout.contains("-: line 12, field \"lat\""), "stdout: \(piped.stdout)")
+        let halves = try CommandRunner.run(["analyze", large.path, "--out", dir.appendingPathComponent("c").path, "--lists", "none"])
+        #expect(halves.stdout.contains("large.csv: line 12, field \"lat\""), "stdout: \(halves.stdout)")
+        #expect(halves.stdout.contains("large.csv: line 15005, field \"lat\""), "stdout: \(halves.stdout)")
+        let rounds = try CommandRunner.run(["analyze", "-", "--out", dir.appendingPathComponent("d").path, "--lists", "none"],
+                                           stdin: try Data(contentsOf: large))
+        #expect(rounds.stdout.contains("-: line 15005, field \"lat\""), "stdout: \(rounds.stdout)")
+    }
+
     @Test("negative thresholds are refused by name, and an unwritable output directory before any reading")
     func badOptions() throws {
         let dir = try CommandRunner.temporaryDirectory()

@@ -83,7 +83,9 @@ struct ParallelCSVReader {
                 var head = Part(builder: TrackBuilder(parameters: parameters), parser: start)
                 while from < all.count, head.parser.layout == nil || head.parser.isInsideQuotedField {
                     let end = Self.lineEnd(all, from: from)
-                    Self.parse(UnsafeBufferPointer(rebasing: all[from..<end]), into: &head)
+                    // One line, empty or not: parse(_:into:) would skip an empty one uncounted,
+                    // and every line number after it would be one too low.
+                    Self.parseLine(UnsafeBufferPointer(rebasing: all[from..<end]), into: &head)
                     from = end + 1
                 }
                 start = head.parser
@@ -139,15 +141,20 @@ struct ParallelCSVReader {
         let n = bytes.count
         while start < n {
             let end = lineEnd(bytes, from: start)
-            switch part.parser.parse(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &part.builder) {
-            case .record:
-                part.rows += 1
-            case .failure(let e):
-                part.errorCount += 1
-                if part.errors.count < 10 { part.errors.append(e) }
-            case .header, .skipped: break
-            }
+            parseLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &part)
             start = end + 1
+        }
+    }
+
+    /// Parses one line (without its break; it may be empty) into `part`.
+    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, into part: inout Part) {
+        switch part.parser.parse(utf8: line, into: &part.builder) {
+        case .record:
+            part.rows += 1
+        case .failure(let e):
+            part.errorCount += 1
+            if part.errors.count < 10 { part.errors.append(e) }
+        case .header, .skipped: break
         }
     }
 

@@ -14,8 +14,8 @@ import TrackAnalysis
 /// half until both are done; the static reports are then joined in file order.
 ///
 /// What comes out is what ``ParallelCSVReader`` gives on the same file: the same rows, the same
-/// errors with the same line numbers (the second half counts its lines from 0 and is shifted by
-/// the first half's count at the end), the same tracks (the positions of a vessel may reach the
+/// errors with the same line numbers (the second half's parser starts from the header's line
+/// count, as if the first half were empty, and is shifted by the first half's count at the end), the same tracks (the positions of a vessel may reach the
 /// spill in another order, which building does not depend on). When the first half ends inside a
 /// quoted field (a line break inside quotes straddling the cut), the second half's work is
 /// thrown away and it is read again, continuing the first.
@@ -139,7 +139,7 @@ struct SplitCSVFileReader {
             }
             if carried > 0 {
                 buffer.withUnsafeMutableBytes { raw in
-                    memmove(raw.baseAddress!, raw.baseAddress! + (filled - carried), carried)
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + (filled - carried), carried)
                 }
             }
             if let spill, piece.builder.heldPositionCount >= Self.drainThreshold { try spill.drain(&piece.builder, writer: writer) }
