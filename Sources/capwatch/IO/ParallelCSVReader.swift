@@ -17,15 +17,6 @@ import TrackAnalysis
 /// no header has been found, when the round is small, or when the first half ends inside a quoted
 /// field (a line break inside quotes: the second half is then parsed again, continuing the first). Memory is bounded by the round size, not the file.
 struct ParallelCSVReader {
-    /// What one part of a round produced.
-    private struct Part: Sendable {
-        var builder: TrackBuilder
-        var rows = 0
-        var errors: [TrackAnalysisError] = []
-        var errorCount = 0
-        var parser: PositionCSVParser
-    }
-
     /// The file's path, for error messages.
     let path: String
     /// Bytes per round (split in two halves); rounds end at a line break.
@@ -74,18 +65,18 @@ struct ParallelCSVReader {
         guard !round.isEmpty else { return }
         let parameters = builder.parameters
         var start = parser
-        let parts: [Part] = round.withUnsafeBufferPointer { all -> [Part] in
-            var parts: [Part] = []
+        let parts: [CSVPart] = round.withUnsafeBufferPointer { all -> [CSVPart] in
+            var parts: [CSVPart] = []
             var from = 0
             if start.layout == nil {
                 // The lines up to the header (usually just the first) on this core: the other half
                 // of the round can only start from a parser that knows the layout.
-                var head = Part(builder: TrackBuilder(parameters: parameters), parser: start)
+                var head = CSVPart(parser: start, parameters: parameters)
                 while from < all.count, head.parser.layout == nil || head.parser.isInsideQuotedField {
                     let end = Self.lineEnd(all, from: from)
                     // One line, empty or not: parse(_:into:) would skip an empty one uncounted,
                     // and every line number after it would be one too low.
-                    Self.parseLine(UnsafeBufferPointer(rebasing: all[from..<end]), into: &head)
+                    head.parse(line: UnsafeBufferPointer(rebasing: all[from..<end]))
                     from = end + 1
                 }
                 start = head.parser
@@ -129,34 +120,23 @@ struct ParallelCSVReader {
     }
 
     /// Parses whole lines (the last one may lack its break) with `parser`.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser, _ parameters: TrackParameters) -> Part {
-        var part = Part(builder: TrackBuilder(parameters: parameters), parser: parser)
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ parser: PositionCSVParser, _ parameters: TrackParameters) -> CSVPart {
+        var part = CSVPart(parser: parser, parameters: parameters)
         parse(bytes, into: &part)
         return part
     }
 
     /// Parses whole lines (the last one may lack its break) into `part`.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into part: inout Part) {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into part: inout CSVPart) {
         var start = 0
         let n = bytes.count
         while start < n {
             let end = lineEnd(bytes, from: start)
-            parseLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &part)
+            part.parse(line: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             start = end + 1
         }
     }
 
-    /// Parses one line (without its break; it may be empty) into `part`.
-    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>, into part: inout Part) {
-        switch part.parser.parse(utf8: line, into: &part.builder) {
-        case .record:
-            part.rows += 1
-        case .failure(let e):
-            part.errorCount += 1
-            if part.errors.count < 10 { part.errors.append(e) }
-        case .header, .skipped: break
-        }
-    }
 
     private static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0

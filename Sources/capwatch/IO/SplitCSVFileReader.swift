@@ -20,16 +20,6 @@ import TrackAnalysis
 /// quoted field (a line break inside quotes straddling the cut), the second half's work is
 /// thrown away and it is read again, continuing the first.
 struct SplitCSVFileReader {
-    /// What a part of the file produced.
-    struct Piece {
-        var builder: TrackBuilder
-        var parser: PositionCSVParser
-        var rows = 0
-        var errorCount = 0
-        /// The first errors (at most 10), line numbers as counted by ``parser``.
-        var errors: [TrackAnalysisError] = []
-    }
-
     /// Files below this size are read by ``ParallelCSVReader`` (1 MiB: smaller files take too
     /// little time for two threads to matter).
     static let minimumBytes = 1 << 20
@@ -49,18 +39,18 @@ struct SplitCSVFileReader {
     ///   the last piece's parser is where the file ends); nil when no header was found in the first
     ///   megabyte (the caller then reads the file the ordinary way, which reports it).
     /// - Throws: ``CapwatchCLIError`` on a read error or when the spill cannot be written.
-    func read(progress: @escaping @Sendable (Int) -> Void) throws -> [Piece]? {
+    func read(progress: @escaping @Sendable (Int) -> Void) throws -> [CSVPart]? {
         // The header (and anything before it) on this thread.
         let prefixBytes = min(size, 1 << 20)
         var prefix = [UInt8](repeating: 0, count: prefixBytes)
         let got = try prefix.withUnsafeMutableBytes { try file.read(at: 0, into: $0) }
-        var head = Piece(builder: TrackBuilder(parameters: parameters), parser: PositionCSVParser())
+        var head = CSVPart(parser: PositionCSVParser(), parameters: parameters)
         var bodyStart = 0
         prefix.withUnsafeBufferPointer { bytes in
             var start = 0
             while start < got, head.parser.layout == nil || head.parser.isInsideQuotedField {
                 guard let end = Self.lineEnd(bytes, from: start, to: got) else { return }
-                Self.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &head)
+                head.parse(line: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 start = end + 1
                 bodyStart = start
             }
@@ -73,8 +63,8 @@ struct SplitCSVFileReader {
         let starts = [(bodyStart, head.parser), (split, second)]
         let ends = [split, size]
         let results = Parallel.map(2) { i in
-            Result { () throws -> Piece in
-                var piece = Piece(builder: TrackBuilder(parameters: parameters), parser: starts[i].1)
+            Result { () throws -> CSVPart in
+                var piece = CSVPart(parser: starts[i].1, parameters: parameters)
                 try readRange(starts[i].0..<ends[i], into: &piece, writer: i, progress: progress)
                 return piece
             }
@@ -112,7 +102,7 @@ struct SplitCSVFileReader {
 
     /// Parses the lines of `range` (which starts at a line start) into `piece`, moving positions
     /// to writer `writer` of the spill as they pile up.
-    private func readRange(_ range: Range<Int>, into piece: inout Piece, writer: Int, progress: (Int) -> Void) throws {
+    private func readRange(_ range: Range<Int>, into piece: inout CSVPart, writer: Int, progress: (Int) -> Void) throws {
         var buffer = [UInt8]()
         var carried = 0  // bytes of an unfinished line kept at the front of `buffer`
         var offset = range.lowerBound
@@ -128,11 +118,11 @@ struct SplitCSVFileReader {
             carried = buffer.withUnsafeBufferPointer { bytes -> Int in
                 var start = 0
                 while let end = Self.lineEnd(bytes, from: start, to: filled) {
-                    Self.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &piece)
+                    piece.parse(line: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                     start = end + 1
                 }
                 if atEnd, start < filled {  // the last line of the file, without its line break
-                    Self.parse(UnsafeBufferPointer(rebasing: bytes[start..<filled]), into: &piece)
+                    piece.parse(line: UnsafeBufferPointer(rebasing: bytes[start..<filled]))
                     start = filled
                 }
                 return filled - start
@@ -151,17 +141,5 @@ struct SplitCSVFileReader {
         guard from < to else { return nil }
         let base = UnsafeRawPointer(bytes.baseAddress!)
         return memchr(base + from, 10, to - from).map { UnsafeRawPointer($0) - base }
-    }
-
-    /// Parses one line into `piece`.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>, into piece: inout Piece) {
-        switch piece.parser.parse(utf8: line, into: &piece.builder) {
-        case .record:
-            piece.rows += 1
-        case .failure(let e):
-            piece.errorCount += 1
-            if piece.errors.count < 10 { piece.errors.append(e) }
-        case .header, .skipped: break
-        }
     }
 }
