@@ -61,6 +61,18 @@ public struct PositionColumns: Sendable {
         statuses.reserveCapacity(capacity)
     }
 
+    /// Appends one position (units as the properties).
+    @inline(__always)
+    mutating func append(time: Int64, latitude: Double, longitude: Double, sog: Float, cog: Float, heading: Int16, status: Int8) {
+        times.append(time)
+        latitudes.append(latitude)
+        longitudes.append(longitude)
+        speeds.append(sog)
+        courses.append(cog)
+        headings.append(heading)
+        statuses.append(status)
+    }
+
     /// Appends `other`'s positions after these.
     public mutating func append(_ other: PositionColumns) {
         times += other.times

@@ -8,20 +8,8 @@
 struct PositionRows: Sendable {
     /// The vessel of each position, as a slot of the builder.
     private(set) var slots: [Int32] = []
-    /// Milliseconds since 1970 (UTC).
-    private(set) var times: [Int64] = []
-    /// Degrees, -90...90.
-    private(set) var latitudes: [Double] = []
-    /// Degrees, -180...180.
-    private(set) var longitudes: [Double] = []
-    /// SOG in knots; NaN when not available.
-    private(set) var speeds: [Float] = []
-    /// COG in degrees; NaN when not available.
-    private(set) var courses: [Float] = []
-    /// True heading in degrees; -1 when not available.
-    private(set) var headings: [Int16] = []
-    /// Navigational status code; -1 when not available.
-    private(set) var statuses: [Int8] = []
+    /// The positions' values, in the order added.
+    private(set) var columns = PositionColumns(capacity: 0)
 
     /// The number of positions.
     var count: Int { slots.count }
@@ -30,13 +18,7 @@ struct PositionRows: Sendable {
     @inline(__always)
     mutating func append(slot: Int32, time: Int64, latitude: Double, longitude: Double, sog: Float, cog: Float, heading: Int16, status: Int8) {
         slots.append(slot)
-        times.append(time)
-        latitudes.append(latitude)
-        longitudes.append(longitude)
-        speeds.append(sog)
-        courses.append(cog)
-        headings.append(heading)
-        statuses.append(status)
+        columns.append(time: time, latitude: latitude, longitude: longitude, sog: sog, cog: cog, heading: heading, status: status)
     }
 
     /// Adds every position of `other`, in its order, its slots translated by `slotMap`
@@ -44,23 +26,18 @@ struct PositionRows: Sendable {
     mutating func append(_ other: PositionRows, slotMap: [Int32]) {
         slots.reserveCapacity(count + other.count)
         for s in other.slots { slots.append(slotMap[Int(s)]) }
-        times += other.times
-        latitudes += other.latitudes
-        longitudes += other.longitudes
-        speeds += other.speeds
-        courses += other.courses
-        headings += other.headings
-        statuses += other.statuses
+        columns.append(other.columns)
     }
 
     /// The positions whose slot `keep` maps to a slot (nil: left out), in their order, with the
     /// new slots.
     func filtered(_ keep: [Int32?]) -> PositionRows {
         var part = PositionRows()
+        let c = columns
         for i in 0..<count {
             guard let s = keep[Int(slots[i])] else { continue }
-            part.append(slot: s, time: times[i], latitude: latitudes[i], longitude: longitudes[i], sog: speeds[i], cog: courses[i],
-                        heading: headings[i], status: statuses[i])
+            part.append(slot: s, time: c.times[i], latitude: c.latitudes[i], longitude: c.longitudes[i], sog: c.speeds[i], cog: c.courses[i],
+                        heading: c.headings[i], status: c.statuses[i])
         }
         return part
     }
@@ -104,13 +81,13 @@ struct PositionRows: Sendable {
                     }
                 }
             }
-            gather(times)
-            gather(latitudes)
-            gather(longitudes)
-            gather(speeds)
-            gather(courses)
-            gather(headings)
-            gather(statuses)
+            gather(columns.times)
+            gather(columns.latitudes)
+            gather(columns.longitudes)
+            gather(columns.speeds)
+            gather(columns.courses)
+            gather(columns.headings)
+            gather(columns.statuses)
             try body(s, range.count, UnsafeRawBufferPointer(rebasing: scratch[0..<offset]))
         }
     }
@@ -132,12 +109,13 @@ struct PositionRows: Sendable {
         return (0..<slotCount).map { s in
             let range = start[s]..<start[s + 1]
             guard !range.isEmpty else { return nil }
-            return PositionColumns(times: gather(times, range), latitudes: gather(latitudes, range), longitudes: gather(longitudes, range),
-                                   speeds: gather(speeds, range), courses: gather(courses, range), headings: gather(headings, range),
-                                   statuses: gather(statuses, range))
+            let c = columns
+            return PositionColumns(times: gather(c.times, range), latitudes: gather(c.latitudes, range), longitudes: gather(c.longitudes, range),
+                                   speeds: gather(c.speeds, range), courses: gather(c.courses, range), headings: gather(c.headings, range),
+                                   statuses: gather(c.statuses, range))
         }
     }
 
     /// The latest time, nil when there is no position.
-    var latestTime: Int64? { times.max() }
+    var latestTime: Int64? { columns.times.max() }
 }
