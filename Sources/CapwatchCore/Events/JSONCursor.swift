@@ -31,6 +31,18 @@ struct JSONCursor {
         position += bytes.count
     }
 
+    /// Writes the decimal digits of `n` (at least one) right to left into `p`, the last just
+    /// before index `i`; `i` ends at the first digit.
+    @inline(__always)
+    private static func prependDigits(_ n: UInt64, _ p: UnsafeMutablePointer<UInt8>, _ i: inout Int) {
+        var n = n
+        repeat {
+            i -= 1
+            p[i] = UInt8(truncatingIfNeeded: n % 10) &+ 48
+            n /= 10
+        } while n > 0
+    }
+
     /// Writes a decimal integer; at most ``numberBound`` bytes.
     mutating func integer(_ v: Int64) {
         if v >= 0, v < 10 {
@@ -39,15 +51,11 @@ struct JSONCursor {
         }
         // Right to left into 24 bytes of scratch (a sign and 19 digits), then copied.
         var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var m = v.magnitude
+        let m = v.magnitude
         withUnsafeMutableBytes(of: &scratch) { raw in
             let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var i = raw.count
-            repeat {
-                i -= 1
-                p[i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
-                m /= 10
-            } while m > 0
+            Self.prependDigits(m, p, &i)
             if v < 0 {
                 i -= 1
                 p[i] = UInt8(ascii: "-")
@@ -119,11 +127,7 @@ struct JSONCursor {
             }
             i -= 1
             p[i] = UInt8(ascii: ".")
-            repeat {
-                i -= 1
-                p[i] = UInt8(truncatingIfNeeded: n % 10) &+ 48
-                n /= 10
-            } while n > 0
+            Self.prependDigits(n, p, &i)
             if v < 0 {
                 i -= 1
                 p[i] = UInt8(ascii: "-")
