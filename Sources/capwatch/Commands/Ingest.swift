@@ -40,12 +40,11 @@ struct Ingest {
         var head: [UInt8] = []
         let decoder = AISStreamDecoder()
         var extractor = AISObservationExtractor()
-        var csv = ParallelCSVReader(path: path)
+        var csv = ParallelCSVReader(path: path, samples: csvErrorSamples)
         // Move the builder out (not copy it): a copy would share every column, and the first
         // append would then duplicate them all.
         var builder = TrackBuilder(parameters: self.builder.parameters)
         swap(&builder, &self.builder)
-        csv.samples = csvErrorSamples
         defer { self.builder = builder }
 
         func observe(_ o: AISObservationExtractor.Observation) {
@@ -93,13 +92,7 @@ struct Ingest {
             }
         case .csv?:
             csv.finish(into: &builder)
-            csvErrorSamples = csv.samples
-            csvFiles += 1
-            csvRows += csv.rows
-            csvRowErrors += csv.rowErrors
-            if csv.rows == 0, let first = csv.firstError {
-                throw CapwatchCLIError("\(path): no usable rows; first error: \(first)")
-            }
+            try count(csv.tally)
         case nil:
             break
         }
@@ -121,28 +114,24 @@ struct Ingest {
         let reader = SplitCSVFileReader(file: file, size: size, parameters: builder.parameters, spill: spill)
         guard let pieces = try reader.read(progress: { shared.advance(by: $0) }) else { return false }
         progress = shared.progress
-        var rows = 0
-        var rowErrors = 0
-        var firstError: TrackAnalysisError?
-        func note(_ errors: [TrackAnalysisError], count: Int) {
-            rowErrors += count
-            if firstError == nil { firstError = errors.first }
-            for e in errors where csvErrorSamples.count < 10 { csvErrorSamples.append("\(file.path): \(e)") }
-        }
-        for piece in pieces {
-            rows += piece.rows
-            note(piece.errors, count: piece.errorCount)
-            builder.append(contentsOf: piece.builder)
-        }
+        var tally = CSVFileTally(path: file.path, samples: csvErrorSamples)
+        for piece in pieces { tally.join(piece, into: &builder) }
         var last = pieces[pieces.count - 1].parser
-        if let e = last.finish() { note([e], count: 1) }
-        csvFiles += 1
-        csvRows += rows
-        csvRowErrors += rowErrors
-        if rows == 0, let firstError {
-            throw CapwatchCLIError("\(file.path): no usable rows; first error: \(firstError)")
-        }
+        tally.finish(&last)
+        try count(tally)
         return true
+    }
+
+    /// Adds a CSV file's counts and error samples to the totals.
+    /// - Throws: ``CapwatchCLIError`` when the file gave no usable row, with its first error.
+    private mutating func count(_ tally: CSVFileTally) throws {
+        csvErrorSamples = tally.samples
+        csvFiles += 1
+        csvRows += tally.rows
+        csvRowErrors += tally.rowErrors
+        if tally.rows == 0, let first = tally.firstError {
+            throw CapwatchCLIError("\(tally.path): no usable rows; first error: \(first)")
+        }
     }
 }
 

@@ -17,23 +17,18 @@ import TrackAnalysis
 /// no header has been found, when the round is small, or when the first half ends inside a quoted
 /// field (a line break inside quotes: the second half is then parsed again, continuing the first). Memory is bounded by the round size, not the file.
 struct ParallelCSVReader {
-    /// The file's path, for error messages.
-    let path: String
     /// Bytes per round (split in two halves); rounds end at a line break.
     let roundBytes: Int
     private(set) var parser = PositionCSVParser()
     private var round: [UInt8] = []
-    /// Data rows that produced a record.
-    private(set) var rows = 0
-    /// Rows (or headers) that failed.
-    private(set) var rowErrors = 0
-    /// The first errors, prefixed with the path (appended to what the caller put here).
-    var samples: [String] = []
-    /// The file's first error (a bad row or header), nil when there was none.
-    private(set) var firstError: TrackAnalysisError?
+    /// Rows, errors and error samples so far.
+    private(set) var tally: CSVFileTally
 
-    init(path: String, roundBytes: Int = 8 << 20) {
-        self.path = path
+    /// - Parameters:
+    ///   - path: the file's path, for error messages.
+    ///   - samples: error samples of earlier files (see ``CSVFileTally``).
+    init(path: String, samples: [String] = [], roundBytes: Int = 8 << 20) {
+        tally = CSVFileTally(path: path, samples: samples)
         self.roundBytes = roundBytes
     }
 
@@ -52,13 +47,7 @@ struct ParallelCSVReader {
     mutating func finish(into builder: inout TrackBuilder) {
         parseRound(into: &builder)
         round = []
-        if let e = parser.finish() { note([e], count: 1) }
-    }
-
-    private mutating func note(_ errors: [TrackAnalysisError], count: Int) {
-        rowErrors += count
-        if firstError == nil { firstError = errors.first }
-        for e in errors where samples.count < 10 { samples.append("\(path): \(e)") }
+        tally.finish(&parser)
     }
 
     private mutating func parseRound(into builder: inout TrackBuilder) {
@@ -105,11 +94,7 @@ struct ParallelCSVReader {
             }
             return parts + halves
         }
-        for part in parts {
-            rows += part.rows
-            note(part.errors, count: part.errorCount)
-            builder.append(contentsOf: part.builder)
-        }
+        for part in parts { tally.join(part, into: &builder) }
         parser = parts[parts.count - 1].parser
     }
 
