@@ -73,6 +73,18 @@ public struct PositionColumns: Sendable {
         statuses.append(status)
     }
 
+    /// Forgets every position, keeping the arrays' storage for the next ones (a builder that is
+    /// drained and filled again then touches no fresh memory).
+    mutating func removeAll(keepingCapacity keep: Bool) {
+        times.removeAll(keepingCapacity: keep)
+        latitudes.removeAll(keepingCapacity: keep)
+        longitudes.removeAll(keepingCapacity: keep)
+        speeds.removeAll(keepingCapacity: keep)
+        courses.removeAll(keepingCapacity: keep)
+        headings.removeAll(keepingCapacity: keep)
+        statuses.removeAll(keepingCapacity: keep)
+    }
+
     /// Appends `other`'s positions after these.
     public mutating func append(_ other: PositionColumns) {
         times += other.times

@@ -29,6 +29,12 @@ struct PositionRows: Sendable {
         columns.append(other.columns)
     }
 
+    /// Forgets every position, keeping the storage (see ``PositionColumns/removeAll(keepingCapacity:)``).
+    mutating func removeAll(keepingCapacity keep: Bool) {
+        slots.removeAll(keepingCapacity: keep)
+        columns.removeAll(keepingCapacity: keep)
+    }
+
     /// The positions whose slot `keep` maps to a slot (nil: left out), in their order, with the
     /// new slots.
     func filtered(_ keep: [Int32?]) -> PositionRows {

@@ -201,18 +201,21 @@ public struct TrackBuilder: Sendable {
     /// ``PositionColumns/append(count:rawColumns:)``) instead of arrays: `body` gets the vessel,
     /// its number of positions and their bytes, valid during the call only (a vessel may come
     /// twice: its positions given as columns, then those added one by one). For writing them to a
-    /// file without building arrays for each vessel.
+    /// file without building arrays for each vessel. The storage of the positions added one by
+    /// one is kept for the next ones: a builder drained every so many rows, as analyze's readers
+    /// drain theirs, then does not touch fresh memory (page faults) each time it fills again.
     /// - Throws: what `body` throws; the positions are forgotten all the same.
     public mutating func takePositions(raw body: (MMSI, Int, UnsafeRawBufferPointer) throws -> Void) rethrows {
-        let taken = rows
-        rows = PositionRows()
-        columnPositionCount = 0
+        defer {
+            rows.removeAll(keepingCapacity: true)
+            columnPositionCount = 0
+        }
         for s in vessels.indices {
             guard let columns = vessels[s].columns else { continue }
             vessels[s].columns = nil
             try columns.withRawColumns { try body(vessels[s].mmsi, columns.count, $0) }
         }
-        try taken.forEachRawGroup(slotCount: vessels.count) { s, count, raw in try body(vessels[s].mmsi, count, raw) }
+        try rows.forEachRawGroup(slotCount: vessels.count) { s, count, raw in try body(vessels[s].mmsi, count, raw) }
     }
 
     /// Adds positions of `mmsi` (see ``takePositions(_:)``), kept as the columns given (moved,

@@ -101,7 +101,7 @@ struct SplitCSVFileReader {
     }
 
     /// Parses the lines of `range` (which starts at a line start) into `piece`, moving positions
-    /// to writer `writer` of the spill as they pile up.
+    /// to writer `writer` of the spill as they pile up and at the end.
     private func readRange(_ range: Range<Int>, into piece: inout CSVPart, writer: Int, progress: (Int) -> Void) throws {
         var buffer = [UInt8]()
         var carried = 0  // bytes of an unfinished line kept at the front of `buffer`
@@ -134,6 +134,8 @@ struct SplitCSVFileReader {
             }
             if let spill, piece.builder.heldPositionCount >= Self.drainThreshold { try spill.drain(&piece.builder, writer: writer) }
         }
+        // The rest too, on this half's core, rather than after the join on one.
+        if let spill { try spill.drain(&piece.builder, writer: writer) }
     }
 
     /// The index of the first line break in `bytes[from..<to]`, nil when there is none.
