@@ -87,6 +87,44 @@ enum ByteParsing {
         return negative ? -v : v
     }
 
+    /// The cell that starts at `p[i]` and ends at the next `delimiter` or at `n`, read as
+    /// ``double(_:)`` reads its common form, `[sign]digits[.digits]` with 1 to 19 digits and a
+    /// mantissa ≤ 2^53 (the same mantissa, exponent and single division, so the same Double bit
+    /// for bit); `i` is left at the delimiter or `n`.
+    /// - Returns: NaN for an empty cell; nil for a cell in any other form (blanks, an exponent,
+    ///   more digits, text), which the caller then reads the general way.
+    @inline(__always)
+    static func fastDecimal(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int, delimiter: UInt8) -> Double? {
+        if i == n || p[i] == delimiter { return .nan }
+        var negative = false
+        if p[i] == 45 || p[i] == 43 {
+            negative = p[i] == 45
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        let digitsStart = i
+        while i < n, p[i] &- 48 < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+            i += 1
+        }
+        var digits = i - digitsStart
+        var fractionDigits = 0
+        if i < n, p[i] == 46 {
+            i += 1
+            let fractionStart = i
+            while i < n, p[i] &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+                i += 1
+            }
+            fractionDigits = i - fractionStart
+            digits += fractionDigits
+        }
+        guard i == n || p[i] == delimiter, digits > 0, digits <= 19, mantissa <= 1 << 53 else { return nil }
+        var v = Double(mantissa)
+        v = fractionDigits == 0 ? v * powerOfTen(0) : v / powerOfTen(fractionDigits)
+        return negative ? -v : v
+    }
+
     /// Every form ``double(_:)`` accepts (exponents, more than 19 digits); the reference reading.
     static func generalDouble(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = b.count

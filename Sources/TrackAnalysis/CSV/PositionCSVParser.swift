@@ -83,6 +83,21 @@ public struct PositionCSVParser: Sendable {
     /// (``TrackBuilder/add(_:)-(PositionCSVRecord)``) instead of returning it: the form for bulk
     /// reading, which saves the copies of the record.
     public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>, into builder: inout TrackBuilder) -> LineKind {
+        // The common row in one pass (PositionCSVRowReader.readFast); any other line, and a row
+        // it declines, the general way: splitter, then the row reader.
+        if !splitter.isPending, rows != nil {
+            switch rows!.readFast(line, into: &builder) {
+            case .record:
+                lineNumber += 1
+                recordStartLine = lineNumber
+                return .record
+            case .skipped:
+                lineNumber += 1
+                recordStartLine = lineNumber
+                return .skipped
+            case .declined: break
+            }
+        }
         switch begin(line) {
         case .skipped: return .skipped
         case .header:

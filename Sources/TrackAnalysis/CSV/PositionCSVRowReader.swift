@@ -26,11 +26,18 @@ struct PositionCSVRowReader: Sendable {
     /// True for the DMA layout (`Unknown` cells, text ship types, `dd/MM/yyyy` times).
     private let isDMA: Bool
     /// Field indices of the identity columns the layout has, in ``identityColumns`` order.
-    private let identityFields: [Int]
-    private var memo = IdentityMemo()
-    private var lastDay = ByteParsing.ISODay()
+    let identityFields: [Int]
+    var memo = IdentityMemo()
+    var lastDay = ByteParsing.ISODay()
     /// The line of the row being read, for errors.
     private var line = 0
+    /// The field delimiter as a byte.
+    let delimiterByte: UInt8
+    /// What ``readFast(_:into:)`` does with each field; empty when it reads no row of the layout.
+    let fastRoles: [FastRole]
+    /// ``readFast(_:into:)``'s field offsets, kept between rows (no allocation per row).
+    var fastStarts: [Int] = []
+    var fastEnds: [Int] = []
 
     /// - Parameter layout: the recognised layout.
     init(layout: PositionCSVLayout) {
@@ -39,6 +46,8 @@ struct PositionCSVRowReader: Sendable {
         fieldCount = layout.columnNames.count
         isDMA = layout.format == .danishMaritimeAuthority
         identityFields = Self.identityColumns.map { layout.index[$0.rawValue] }.filter { $0 >= 0 }
+        delimiterByte = layout.delimiter.asciiValue ?? 44
+        fastRoles = Self.fastRoles(for: layout) ?? []
     }
 
     /// Reads one row.
@@ -117,7 +126,7 @@ struct PositionCSVRowReader: Sendable {
     }
 
     /// The row's static report.
-    private enum Identity {
+    enum Identity {
         /// Every identity cell is empty, or the cells give no value.
         case none
         /// The cells are those of the vessel's previous row with any: the report remembered in

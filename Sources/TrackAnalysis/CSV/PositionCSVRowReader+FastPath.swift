@@ -1,0 +1,184 @@
+import CapwatchCore
+
+extension PositionCSVRowReader {
+    /// What ``readFast(_:into:)`` did with a line.
+    enum FastOutcome {
+        /// The row went into the builder, exactly as ``read(_:line:into:)`` would have put it.
+        case record
+        /// The row holds neither a position nor identity cells: nothing was added.
+        case skipped
+        /// The line is not one the fast path reads (a quote, blanks around a cell, a number in
+        /// another form, a value out of range, changed identity cells, the wrong field count …):
+        /// nothing was added, and the line must go through the splitter and ``read(_:line:into:)``,
+        /// which read it (or report its error) the general way.
+        case declined
+    }
+
+    /// What the fast path does with each field of a row, by field index.
+    enum FastRole: UInt8 {
+        /// Not read by the fast path (its bytes are only kept for the identity memo).
+        case other
+        case time, mmsi, latitude, longitude, sog, cog, heading, navigationalStatus
+    }
+
+    /// The roles of the fields of `layout`'s rows, by field index; nil for a layout the fast path
+    /// does not read (DMA, whose cells have text values and another time format).
+    static func fastRoles(for layout: PositionCSVLayout) -> [FastRole]? {
+        guard layout.format != .danishMaritimeAuthority, layout.delimiter.isASCII else { return nil }
+        var roles = [FastRole](repeating: .other, count: layout.columnNames.count)
+        let read: [(Column, FastRole)] = [(.time, .time), (.mmsi, .mmsi), (.latitude, .latitude), (.longitude, .longitude), (.sog, .sog),
+                                          (.cog, .cog), (.heading, .heading), (.navigationalStatus, .navigationalStatus)]
+        for (column, role) in read {
+            let i = layout.index[column.rawValue]
+            if i >= 0 { roles[i] = role }
+        }
+        return roles
+    }
+
+    /// Reads the common row in one pass over its bytes, without the splitter: cells are found and
+    /// their numbers read in the same pass. It takes only rows whose every cell is in the plain
+    /// form (no quotes, no blanks around a cell, numbers as `[sign]digits[.digits]`, the fixed
+    /// ISO 8601 time, the MMSI and navigational status as digits) with values in range, and whose
+    /// identity cells are empty or repeat, byte for byte, the vessel's previous ones (the
+    /// ``IdentityMemo``); it declines the rest, having added nothing. What it adds is bit for bit
+    /// what ``read(_:line:into:)`` adds for the same row: the same number readings
+    /// (``ByteParsing/fastDecimal(_:_:_:delimiter:)``, the arithmetic of ``ByteParsing/double(_:)``),
+    /// the same rules for the "not available" values, the same memo.
+    /// - Parameters:
+    ///   - line: one physical line without its line break (a trailing CR is dropped).
+    ///   - builder: where the row goes.
+    /// - Returns: what was done; ``FastOutcome/declined`` when the general path must read the line.
+    @inline(__always)
+    mutating func readFast(_ line: UnsafeBufferPointer<UInt8>, into builder: inout TrackBuilder) -> FastOutcome {
+        guard let p = line.baseAddress, !fastRoles.isEmpty else { return .declined }
+        var n = line.count
+        if n > 0, p[n - 1] == 13 { n -= 1 }
+        let fieldCount = fastRoles.count
+        if fastStarts.count < fieldCount { fastStarts = [Int](repeating: 0, count: fieldCount) }
+        if fastEnds.count < fieldCount { fastEnds = [Int](repeating: 0, count: fieldCount) }
+        let d = delimiterByte
+
+        var time: Timestamp?
+        var mmsiValue = -1
+        // A number per role: NaN while its cell is empty.
+        var lat = Double.nan, lon = Double.nan, sog = Double.nan, cog = Double.nan, heading = Double.nan
+        var status = -1
+        var lastDay = self.lastDay
+        let complete = fastRoles.withUnsafeBufferPointer { roles -> Bool in
+            fastStarts.withUnsafeMutableBufferPointer { starts in
+                fastEnds.withUnsafeMutableBufferPointer { ends in
+                    var i = 0
+                    var k = 0
+                    while true {
+                        guard k < fieldCount else { return false }  // more fields than the header
+                        let start = i
+                        switch roles[k] {
+                        case .other, .time:
+                            while i < n {
+                                let b = p[i]
+                                if b == d { break }
+                                if b == 34 { return false }
+                                i += 1
+                            }
+                            if roles[k] == .time, i > start {
+                                guard let t = ByteParsing.fixedISO8601(UnsafeBufferPointer(start: p + start, count: i - start), lastDay: &lastDay)
+                                else { return false }
+                                time = t
+                            }
+                        case .mmsi, .navigationalStatus:
+                            var v = 0
+                            while i < n, p[i] &- 48 < 10 {
+                                v = v &* 10 &+ Int(p[i] &- 48)
+                                i += 1
+                            }
+                            guard i == n || p[i] == d, i - start <= 18 else { return false }
+                            if i > start {
+                                if roles[k] == .mmsi { mmsiValue = v } else { status = v }
+                            }
+                        case .latitude, .longitude, .sog, .cog, .heading:
+                            guard let v = ByteParsing.fastDecimal(p, &i, n, delimiter: d) else { return false }
+                            switch roles[k] {
+                            case .latitude: lat = v
+                            case .longitude: lon = v
+                            case .sog: sog = v
+                            case .cog: cog = v
+                            default: heading = v
+                            }
+                        }
+                        starts[k] = start
+                        ends[k] = i
+                        k += 1
+                        if i >= n { break }
+                        i += 1  // the delimiter
+                    }
+                    return k == fieldCount
+                }
+            }
+        }
+        guard complete, let time, let mmsi = MMSI(mmsiValue) else { return .declined }
+        self.lastDay = lastDay
+
+        // The rules of readRow, in its order; anything it would refuse is declined.
+        var position: (sog: Float, cog: Float, heading: Int16, status: Int8)?
+        switch (lat.isNaN, lon.isNaN) {
+        case (true, true): break
+        case (false, false):
+            guard lat == 91 || (-90...90).contains(lat), lon == 181 || (-180...180).contains(lon) else { return .declined }
+            if lat != 91, lon != 181 {
+                if !sog.isNaN {
+                    guard sog >= 0 else { return .declined }
+                    if sog >= 102.3 { sog = .nan }
+                }
+                if !cog.isNaN {
+                    guard cog >= 0 else { return .declined }
+                    if cog >= 360 { cog = .nan }
+                }
+                var trueHeading: Int16 = -1
+                if !heading.isNaN {
+                    guard heading == 511 || (0..<360).contains(heading) else { return .declined }
+                    if heading != 511 { trueHeading = Int16(clamping: Int(heading.rounded()) % 360) }
+                }
+                guard status <= 15 else { return .declined }
+                position = (Float(sog), Float(cog), trueHeading, Int8(clamping: status))
+            }
+        default: return .declined  // one of latitude and longitude only: an error, reported by readRow
+        }
+
+        // The identity cells: none, or those the memo holds for the vessel.
+        var identity = Identity.none
+        let count = fieldCount
+        let repeated: Bool? = fastStarts.withUnsafeBufferPointer { starts in
+            fastEnds.withUnsafeBufferPointer { ends in
+                let fields = CSVFields(bytes: UnsafeBufferPointer(start: p, count: n), starts: starts, ends: ends, count: count)
+                var anyCell = false
+                for i in identityFields where fields[i].count > 0 {
+                    anyCell = true
+                    break
+                }
+                guard anyCell else { return false }
+                let slot = memo.slot(for: mmsi)
+                guard memo.matches(slot, fields, identityFields) else { return nil }
+                if memo.hasReport(at: slot) { identity = .repeated(slot) }
+                return true
+            }
+        }
+        guard repeated != nil else { return .declined }
+
+        if let position {
+            builder.addPosition(mmsi: mmsi, time: time.millisecondsSince1970, latitude: lat, longitude: lon, sog: position.sog, cog: position.cog,
+                                heading: position.heading, status: position.status)
+        }
+        switch identity {
+        case .none:
+            return position == nil ? .skipped : .record
+        case .repeated(let slot):
+            if !builder.countRepeatedStaticReport(mmsi: mmsi, time: time), var report = memo.report(at: slot) {
+                report.time = time
+                builder.add(report)
+            }
+        case .read:
+            return .declined  // not reached: a changed identity is declined above
+        }
+        return .record
+    }
+}
