@@ -14,6 +14,17 @@ extension PositionCSVRowReader {
         case declined
     }
 
+    /// A quote in every byte.
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
+
+    /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry crosses a
+    /// byte, as `(b & 0x7F) + 0x7F ≤ 0xFE`).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & 0x8080_8080_8080_8080
+    }
+
     /// What the fast path does with each field of a row, by field index.
     enum FastRole: UInt8 {
         /// Not read by the fast path (its bytes are only kept for the identity memo).
@@ -57,6 +68,7 @@ extension PositionCSVRowReader {
         if fastStarts.count < fieldCount { fastStarts = [Int](repeating: 0, count: fieldCount) }
         if fastEnds.count < fieldCount { fastEnds = [Int](repeating: 0, count: fieldCount) }
         let d = delimiterByte
+        let delimiters = UInt64(d) &* 0x0101_0101_0101_0101
 
         var time: Timestamp?
         var mmsiValue = -1
@@ -74,7 +86,20 @@ extension PositionCSVRowReader {
                         let start = i
                         switch roles[k] {
                         case .other, .time:
-                            while i < n {
+                            // Eight bytes at a time to the delimiter; a quote declines the line.
+                            var found = false
+                            while i + 8 <= n {
+                                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                                let hits = Self.zeroBytes(word ^ delimiters) | Self.zeroBytes(word ^ Self.quotes)
+                                if hits != 0 {
+                                    i += hits.littleEndian.trailingZeroBitCount >> 3
+                                    if p[i] == 34 { return false }
+                                    found = true
+                                    break
+                                }
+                                i += 8
+                            }
+                            while !found, i < n {
                                 let b = p[i]
                                 if b == d { break }
                                 if b == 34 { return false }

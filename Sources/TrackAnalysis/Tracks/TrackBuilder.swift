@@ -232,9 +232,11 @@ public struct TrackBuilder: Sendable {
 
     /// Splits the builder into `count` builders with the same parameters: vessel `m` (its static
     /// reports and any positions held) goes to builder `group(m)`, vessels keeping their order.
-    /// The counts (``positionCount``, ``staticReportCount``) stay with builder 0.
+    /// The counts (``positionCount``, ``staticReportCount``) stay with builder 0. Into one
+    /// builder, this one is returned as it is (nothing copied).
     /// - Parameter group: a number in `0..<count` for each MMSI.
     public consuming func split(into count: Int, by group: (MMSI) -> Int) -> [TrackBuilder] {
+        guard count > 1 else { return [self] }
         var parts = [TrackBuilder](repeating: TrackBuilder(parameters: parameters), count: count)
         parts[0].positionCount = positionCount
         parts[0].staticReportCount = staticReportCount

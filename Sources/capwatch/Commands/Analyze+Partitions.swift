@@ -53,6 +53,11 @@ extension Analyze {
     /// Input bytes per partition by default (`--partition-mb`).
     static let defaultPartitionMegabytes = 32
 
+    /// Positions held in memory (no spill) from which they are analysed as two vessel groups, one
+    /// on each core, rather than one group with its detectors side by side (10⁴: below, the
+    /// split costs about what it saves).
+    static let twoGroupsMinimumPositions = 10_000
+
     /// How many vessel groups the inputs are read into: one when they fit in `megabytes` (gzip
     /// input counted six times its size, about its inflated size), else one per `megabytes` but at
     /// least 8 (so that both cores stay busy to the end) and at most 256; 16 when an input's size is

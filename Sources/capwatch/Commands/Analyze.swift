@@ -157,13 +157,16 @@ struct Analyze: ParsableCommand {
         // Move the builder out of `ingest` so that each group owns its columns (no copies).
         var builder = TrackBuilder(parameters: ingest.builder.parameters)
         swap(&builder, &ingest.builder)
-        let groups = PartitionedBuilders(builder.split(into: partitions) { PositionSpill.partition(of: $0, count: partitions) })
-        let results = Parallel.map(partitions) { p in
+        // Without a spill, the positions held are split in two groups (both cores build and
+        // detect) unless there are too few for that to pay.
+        let groupCount = spill != nil ? partitions : builder.heldPositionCount >= Self.twoGroupsMinimumPositions ? 2 : 1
+        let groups = PartitionedBuilders(builder.split(into: groupCount) { PositionSpill.partition(of: $0, count: groupCount) })
+        let results = Parallel.map(groupCount) { p in
             Result { try Analyze.analysePartition(groups.take(p), spill: spill, partition: p, vesselIndex: vesselIndex, detectors: detectors,
-                                                  concurrently: partitions == 1) }
+                                                  concurrently: groupCount == 1) }
         }
         let parts = try results.map { try $0.get() }
-        phases.lap("tracks and per-vessel detectors (\(partitions) group\(partitions == 1 ? "" : "s"))")
+        phases.lap("tracks and per-vessel detectors (\(groupCount) group\(groupCount == 1 ? "" : "s"))")
         let joined = try Analyze.joinPartitions(parts, detectors: detectors, mmsis: mmsis)
         // By MMSI, as (MMSI, index) integer keys: comparing the summaries copied them.
         let unsorted = parts.flatMap(\.summaries)

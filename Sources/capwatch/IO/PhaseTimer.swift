@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Wall-clock time of each phase of a command, printed to standard error when the environment
-/// variable `CAPWATCH_TIMING` is set (`CAPWATCH_TIMING=1 capwatch analyze …`): where the time goes,
-/// without a profiler.
+/// Wall-clock time of each phase of a command, with the CPU time of the process in it (user +
+/// system, all threads: `cores` = CPU ÷ wall), printed to standard error when the environment
+/// variable `CAPWATCH_TIMING` is set (`CAPWATCH_TIMING=1 capwatch analyze …`): where the time goes
+/// and how well both cores are used, without a profiler.
 struct PhaseTimer {
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastCPU = PhaseTimer.cpuSeconds()
     private var laps: [(String, Double, String)] = []
     private let enabled = ProcessInfo.processInfo.environment["CAPWATCH_TIMING"] != nil
 
@@ -13,8 +15,19 @@ struct PhaseTimer {
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((name, Double(now - last) / 1e9, Self.memory()))
+        let cpu = Self.cpuSeconds()
+        let wall = Double(now - last) / 1e9
+        laps.append((name, wall, String(format: "CPU %.3f s, %.2f cores, ", cpu - lastCPU, wall > 0 ? (cpu - lastCPU) / wall : 0) + Self.memory()))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system CPU seconds of the whole process so far (getrusage).
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Runs `body` and, when timing is on, prints its wall-clock time under `name` at once (for work
