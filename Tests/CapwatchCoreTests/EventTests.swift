@@ -47,6 +47,16 @@ struct EventTests {
         #expect(f["a"] == 3)
     }
 
+    @Test("a literal keeps its fields in the order written; a repeated name keeps its last value, in its first place")
+    func literalWithRepeatedName() {
+        let distinct: EventFields = ["b": .number(1), "a": .string("x"), "ab": .boolean(true)]
+        #expect(distinct.map(\.name) == ["b", "a", "ab"])
+        let repeated: EventFields = ["b": .number(1), "a": .string("x"), "b": .number(2), "cc": .number(3), "a": .string("y")]
+        #expect(repeated.map(\.name) == ["b", "a", "cc"])
+        #expect(repeated["b"] == .number(2))
+        #expect(repeated["a"] == .string("y"))
+    }
+
     @Test func everyKindStartsItsJSONWithItsNameAndKnowsItsOrdinal() throws {
         for (i, kind) in Event.Kind.allCases.enumerated() {
             #expect(kind.ordinal == i)

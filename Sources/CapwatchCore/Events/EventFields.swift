@@ -29,9 +29,22 @@ public struct EventFields: Hashable, Sendable, ExpressibleByDictionaryLiteral, R
 
     /// The fields of a literal, in the order written; a repeated name keeps its last value.
     public init(dictionaryLiteral elements: (String, EventValue)...) {
+        fields = elements.map { Field(name: $0.0, value: $0.1) }
+        // Detectors build one of these per event: the names are compared only when two have the
+        // same length, and the setter (a search per name) runs only when a name repeats.
+        guard Self.hasRepeatedName(fields) else { return }
         fields = []
-        fields.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
+    }
+
+    private static func hasRepeatedName(_ fields: [Field]) -> Bool {
+        fields.withUnsafeBufferPointer { f in
+            for i in f.indices.dropFirst() {
+                let length = f[i].name.utf8.count
+                for j in 0..<i where f[j].name.utf8.count == length && f[j].name == f[i].name { return true }
+            }
+            return false
+        }
     }
 
     public var startIndex: Int { fields.startIndex }
