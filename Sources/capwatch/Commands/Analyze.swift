@@ -8,6 +8,7 @@ import TrackAnalysis
 /// `capwatch analyze INPUT… [--out DIR] [--ports FILE] [--land FILE] [--gap-hours H] [--loiter-hours H]`: the main job.
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Build vessel tracks from AIS (NMEA or CSV), detect STS encounters, AIS gaps and evasion behaviours, and score each vessel's risk.",
         discussion: """
             Each INPUT is recognised by its content: NMEA 0183 AIS sentences (with or without tag blocks), \

@@ -6,6 +6,7 @@ import ArgumentParser
 /// These are benchmarks, not tests: nothing here runs under `swift test`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Benchmark decoding and analysis against gpsd, libais and pyais (run scripts/bench.sh to install the peers).",
         subcommands: [BenchDecode.self, BenchAll.self, BenchMakeTracks.self, BenchParseCSV.self],
         defaultSubcommand: BenchDecode.self

@@ -6,6 +6,7 @@ import Foundation
 /// `capwatch committee …`: the 1718 Committee's no-objection procedure over the shared database.
 struct Committee: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "committee",
         abstract: "Record 1718 Committee proposals, members' objections and holds, and their outcomes, in a hash-chained log.",
         discussion: """
             A proposal circulated under the no-objection procedure is adopted when its deadline passes \

@@ -7,6 +7,7 @@ extension Committee {
     /// to all states, recorded in the committee log once each.
     struct Notices: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "notices",
             abstract: "Record the ledger's threshold notices (75/90/95/100 % of the cap) for a year as notices to all states.",
             discussion: """
                 Reads the ledger's notifications from the same database, computes the year's status, and \

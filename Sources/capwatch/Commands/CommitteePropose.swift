@@ -6,6 +6,7 @@ extension Committee {
     /// `capwatch committee propose --kind K --text T --proposer S [--co-sponsor S…] (--deadline TIME | --working-days N) [--at TIME]`.
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "propose",
             abstract: "Circulate a proposal under the no-objection procedure.",
             discussion: """
                 The deadline is either explicit (--deadline) or N working days after the New York date of \

@@ -6,6 +6,7 @@ extension Committee {
     /// `capwatch committee respond PROPOSAL --member STATE --object|--hold|--lift-hold|--withdraw|--request-extension [--reason R] [--at TIME]`.
     struct Respond: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "respond",
             abstract: "Record a member's objection, hold, lifted hold, withdrawn objection or extension request.",
             discussion: """
                 Silence is consent: there is no "agree". Objections and holds must come before the deadline \
@@ -66,6 +67,7 @@ extension Committee {
     /// `capwatch committee chair PROPOSAL --member STATE (--extend-to TIME | --refer) [--reason R] [--at TIME]`.
     struct Chair: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "chair",
             abstract: "Record the Chair's extension of a deadline or referral to the Security Council.",
             discussion: "--member must be the state that chairs the Committee in the year of the action."
         )

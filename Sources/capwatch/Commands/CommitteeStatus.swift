@@ -6,6 +6,7 @@ extension Committee {
     /// `capwatch committee status [PROPOSAL] [--at TIME]`.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show where proposals stand at a time: pending, adopted, blocked, on hold or referred to the Council."
         )
 
@@ -41,7 +42,7 @@ extension Committee {
 
     /// `capwatch committee log PROPOSAL`.
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the log entries of a proposal (or all, with --all), with their hashes.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Print the log entries of a proposal (or all, with --all), with their hashes.")
 
         @OptionGroup var options: CommitteeDatabaseOption
 
@@ -78,6 +79,7 @@ extension Committee {
     /// `capwatch committee verify [--expect-head HASH]`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the log's hash chain; name the first altered entry. Exit status 1 when broken.",
             discussion: """
                 Keep the printed head hash elsewhere and pass it back with --expect-head to also detect a \
@@ -103,7 +105,7 @@ extension Committee {
 
     /// `capwatch committee members [--year Y]`.
     struct Members: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the Committee's members and Chair by year, with sources.")
+        static let configuration = CommandConfiguration(commandName: "members", abstract: "List the Committee's members and Chair by year, with sources.")
 
         @Option(help: "One year; all shipped years when omitted.")
         var year: Int?

@@ -5,6 +5,7 @@ import Foundation
 /// `capwatch decode FILE… [--format jsonl|gpsd]`: one JSON object per decoded AIS message.
 struct Decode: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "decode",
         abstract: "Decode NMEA AIS sentences (!xxVDM/!xxVDO, tag blocks, multi-sentence) to JSON lines.",
         discussion: """
             Reads each FILE in order (`-` is standard input) and writes one JSON object per message to \

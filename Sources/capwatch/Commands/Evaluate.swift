@@ -7,6 +7,7 @@ import TrackAnalysis
 /// recall and F1 per event kind, misses and false alarms.
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Score detected events against planted ground truth: precision, recall and F1 per kind, misses and false alarms.",
         discussion: """
             Matching (DetectionEvaluator): encounters and dark STS need the same vessel pair and time ranges \

@@ -7,6 +7,7 @@ import Foundation
 /// notices, and the illicit-volume estimate from detected deliveries.
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "The cap ledger: notified deliveries against the cap (res. 2397 para 5), threshold notices, illicit-volume estimate.",
         subcommands: [LedgerImport.self, LedgerAdd.self, LedgerCorrect.self, LedgerStatusCommand.self, LedgerEstimate.self]
     )

@@ -7,6 +7,7 @@ import SanctionsScreening
 /// screens names and identifiers against the UN and OFAC lists, every match with its reasons.
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "screen",
         abstract: "Screen a name, IMO number, MMSI or call sign against the UN and OFAC sanctions lists.",
         discussion: """
             A query like `IMO 8661850` or a bare 7-digit number is a ship IMO number (check digit \

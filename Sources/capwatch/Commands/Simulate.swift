@@ -7,6 +7,7 @@ import TrackAnalysis
 /// planted evasion, and the truth to score detections against.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Write simulated AIS traffic with planted sanctions-evasion behaviours (traffic.nmea) and their ground truth (truth.json).",
         discussion: """
             Scenarios: \(SimulationScenario.names.joined(separator: ", ")). The traffic is NMEA 0183 !AIVDM with tag \
