@@ -170,7 +170,8 @@ public struct RiskScorer: Sendable {
         score(tracks.map(\.summary), events: events, listed: listed)
     }
 
-    /// Scores every vessel.
+    /// Scores every vessel (above 1,000 vessels, in two halves on both cores; `listed` is asked
+    /// on the calling thread first).
     /// - Parameters:
     ///   - tracks: summaries of the vessels' tracks.
     ///   - events: all events (any kinds; each is counted for every vessel it names).
@@ -179,15 +180,23 @@ public struct RiskScorer: Sendable {
     public func score(_ tracks: [TrackSummary], events: [Event], listed: (MMSI) -> Bool = { _ in false }) -> [RiskScore] {
         // The events of each vessel as one run of indices in a shared array (a counting sort: no
         // array per vessel, no event copied). Tracks of the same MMSI share its first track's run.
-        var group: [MMSI: Int] = [:]
-        group.reserveCapacity(tracks.count)
-        for (i, t) in tracks.enumerated() where group[t.mmsi] == nil { group[t.mmsi] = i }
+        // Each MMSI's first track, found through an open-addressing table (no SipHash per lookup).
+        var slots = MMSISlotTable()
+        var firstTrack: [Int] = []
+        firstTrack.reserveCapacity(tracks.count)
+        var group = [Int](repeating: 0, count: tracks.count)
+        for (i, t) in tracks.enumerated() {
+            let (slot, inserted) = slots.slot(inserting: t.mmsi.rawValue)
+            if inserted { firstTrack.append(i) }
+            group[i] = firstTrack[slot]
+        }
         var runEnd = [Int](repeating: 0, count: tracks.count + 1)
         var pairs: [(group: Int, event: Int)] = []  // each event with each vessel it names that has a track, in event order
         pairs.reserveCapacity(events.count)
         for e in events.indices {
             for m in events[e].mmsi {
-                guard let g = group[m] else { continue }
+                guard let slot = slots.slot(of: m.rawValue) else { continue }
+                let g = firstTrack[slot]
                 pairs.append((g, e))
                 runEnd[g + 1] += 1
             }
@@ -199,10 +208,18 @@ public struct RiskScorer: Sendable {
             members[next[p.group]] = p.event
             next[p.group] += 1
         }
-        return tracks.map { t in
-            let g = group[t.mmsi]!
-            return score(mmsi: t.mmsi, isTanker: t.isTanker, events: events, indices: members[runEnd[g]..<runEnd[g + 1]], listed: listed(t.mmsi))
+        let isListed = tracks.map { listed($0.mmsi) }
+        // The vessels in two halves, one on each core; each vessel's score depends on its events only.
+        let half = (tracks.count + 1) / 2
+        let halves = Parallel.map(tracks.count > 1_000 ? 2 : 1) { h in
+            let range = h == 0 ? 0..<(tracks.count > 1_000 ? half : tracks.count) : half..<tracks.count
+            return range.map { i in
+                let g = group[i]
+                return score(mmsi: tracks[i].mmsi, isTanker: tracks[i].isTanker, events: events, indices: members[runEnd[g]..<runEnd[g + 1]],
+                             listed: isListed[i])
+            }
         }
+        return halves.count == 1 ? halves[0] : halves[0] + halves[1]
     }
 
     /// Scores one vessel.

@@ -174,15 +174,18 @@ struct Analyze: ParsableCommand {
         let tracks = unsorted.indices.map { UInt64(unsorted[$0].mmsi.rawValue) << 32 | UInt64($0) }.sorted().map { unsorted[Int($0 & 0xFFFF_FFFF)] }
         phases.lap("encounters")
 
-        var events = joined.encounters + joined.gaps
-        if detectors.kinds.contains(.draughtChange) { events += DraughtChangeDetector().detect(in: tracks, across: events) }
-        if detectors.kinds.contains(.darkSTS) { events += DarkSTSDetector().detect(in: events + joined.loitering) }
-        events += joined.loitering
-        events += joined.portVisits
-        events += joined.identityChanges
-        events += joined.spoofing
-        // Kinds looked for only because a selected kind needs them are not reported.
-        if detectors.kinds.count < Event.Kind.allCases.count { events.removeAll { !detectors.kinds.contains($0.kind) } }
+        var draughtChanges: [Event] = []
+        var darkSTS: [Event] = []
+        if detectors.kinds.contains(.draughtChange) { draughtChanges = DraughtChangeDetector().detect(in: tracks, across: joined.encounters + joined.gaps) }
+        if detectors.kinds.contains(.darkSTS) { darkSTS = DarkSTSDetector().detect(in: joined.encounters + joined.gaps + draughtChanges + joined.loitering) }
+        // Each detector gives events of its own kind: kinds looked for only because a selected kind
+        // needs them are left out whole (not event by event, which hashed each event's kind).
+        let runs: [(Event.Kind, [Event])] = [(.encounter, joined.encounters), (.gap, joined.gaps), (.draughtChange, draughtChanges), (.darkSTS, darkSTS),
+                                             (.loitering, joined.loitering), (.portVisit, joined.portVisits),
+                                             (.identityChange, joined.identityChanges), (.spoofing, joined.spoofing)]
+        var events: [Event] = []
+        events.reserveCapacity(runs.reduce(0) { $0 + (detectors.kinds.contains($1.0) ? $1.1.count : 0) })
+        for (kind, run) in runs where detectors.kinds.contains(kind) { events += run }
         events = Analyze.chronological(events)
         phases.lap("draught, dark STS, sort")
 
