@@ -73,6 +73,17 @@ public struct PositionColumns: Sendable {
         statuses.append(status)
     }
 
+    /// Makes room for `count` positions in all.
+    mutating func reserveCapacity(_ count: Int) {
+        times.reserveCapacity(count)
+        latitudes.reserveCapacity(count)
+        longitudes.reserveCapacity(count)
+        speeds.reserveCapacity(count)
+        courses.reserveCapacity(count)
+        headings.reserveCapacity(count)
+        statuses.reserveCapacity(count)
+    }
+
     /// Forgets every position, keeping the arrays' storage for the next ones (a builder that is
     /// drained and filled again then touches no fresh memory).
     mutating func removeAll(keepingCapacity keep: Bool) {

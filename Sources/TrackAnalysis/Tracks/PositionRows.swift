@@ -29,6 +29,12 @@ struct PositionRows: Sendable {
         columns.append(other.columns)
     }
 
+    /// Makes room for `count` positions in all (no growth, and no copy, until then).
+    mutating func reserveCapacity(_ count: Int) {
+        slots.reserveCapacity(count)
+        columns.reserveCapacity(count)
+    }
+
     /// Forgets every position, keeping the storage (see ``PositionColumns/removeAll(keepingCapacity:)``).
     mutating func removeAll(keepingCapacity keep: Bool) {
         slots.removeAll(keepingCapacity: keep)

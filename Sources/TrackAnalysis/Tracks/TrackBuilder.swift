@@ -157,6 +157,13 @@ public struct TrackBuilder: Sendable {
     /// repeats this builder's last one unchanged is dropped, as ``add(_:)-(StaticReport)`` would.
     /// - Parameter later: a builder of the reports that follow this one's in the input.
     public mutating func append(contentsOf later: TrackBuilder) {
+        // Into an empty builder (a file's first part): take the other's storage as it is.
+        if vessels.isEmpty, rows.count == 0, positionCount == 0, staticReportCount == 0, latestTime == nil {
+            let parameters = self.parameters
+            self = later
+            self.parameters = parameters
+            return
+        }
         positionCount += later.positionCount
         staticReportCount += later.staticReportCount
         if let t = later.latestTime, t > latestTime ?? .min { latestTime = t }
@@ -175,6 +182,12 @@ public struct TrackBuilder: Sendable {
             vessels[s].statics.append(contentsOf: statics)
         }
         rows.append(later.rows, slotMap: map)
+    }
+
+    /// Makes room for `positions` positions added one by one (``addPosition(mmsi:time:latitude:longitude:sog:cog:heading:status:)``),
+    /// so that the columns do not grow, and copy themselves, while they are added.
+    public mutating func reserveCapacity(positions: Int) {
+        rows.reserveCapacity(positions)
     }
 
     /// The MMSIs of every vessel that sent a position or a static report, in order of first report.

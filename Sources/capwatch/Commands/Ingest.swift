@@ -112,11 +112,17 @@ struct Ingest {
     private mutating func readSplit(_ file: PositionalFile, size: Int, progress: inout Progress) throws -> Bool {
         let shared = SharedProgress(progress)
         let reader = SplitCSVFileReader(file: file, size: size, parameters: builder.parameters, spill: spill)
-        guard let pieces = try reader.read(progress: { shared.advance(by: $0) }) else { return false }
+        guard var pieces = try reader.read(progress: { shared.advance(by: $0) }) else { return false }
         progress = shared.progress
         var tally = CSVFileTally(path: file.path, samples: csvErrorSamples)
-        for piece in pieces { tally.join(piece, into: &builder) }
         var last = pieces[pieces.count - 1].parser
+        // Each piece is moved out of the array before it is joined: a piece left in it would share
+        // its columns with the builder, and the next join would copy them all.
+        for i in pieces.indices {
+            var piece = CSVPart(parser: PositionCSVParser(), parameters: builder.parameters)
+            swap(&piece, &pieces[i])
+            tally.join(piece, into: &builder)
+        }
         tally.finish(&last)
         try count(tally)
         return true

@@ -66,6 +66,11 @@ struct SplitCSVFileReader {
         let results = Parallel.map(2) { i in
             Result { () throws -> CSVPart in
                 var piece = CSVPart(parser: starts[i].1, parameters: parameters)
+                // Room for the rows (one per 48 bytes, more than real exports have; pages not
+                // written are not resident): the first half's builder, which the second is appended
+                // to without a spill, for both; with a spill, for what a half holds between drains.
+                let rows = ((spill == nil && i == 0 ? size : ends[i]) - starts[i].0) / 48
+                piece.builder.reserveCapacity(positions: spill == nil ? rows : min(rows, Self.drainThreshold + Self.chunkBytes / 16))
                 try readRange(starts[i].0..<ends[i], into: &piece, writer: i, progress: progress)
                 return piece
             }
