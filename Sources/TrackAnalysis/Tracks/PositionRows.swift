@@ -44,13 +44,35 @@ struct PositionRows: Sendable {
     /// The positions whose slot `keep` maps to a slot (nil: left out), in their order, with the
     /// new slots.
     func filtered(_ keep: [Int32?]) -> PositionRows {
-        var part = PositionRows()
-        let c = columns
-        for i in 0..<count {
-            guard let s = keep[Int(slots[i])] else { continue }
-            part.append(slot: s, time: c.times[i], latitude: c.latitudes[i], longitude: c.longitudes[i], sog: c.speeds[i], cog: c.courses[i],
-                        heading: c.headings[i], status: c.statuses[i])
+        // The kept rows' indices and new slots in one pass, then each column gathered into an
+        // array of exactly that size (no append, no growth).
+        var kept: [Int32] = []
+        var newSlots: [Int32] = []
+        slots.withUnsafeBufferPointer { slots in
+            keep.withUnsafeBufferPointer { keep in
+                for i in 0..<slots.count {
+                    guard let s = keep[Int(slots[i])] else { continue }
+                    kept.append(Int32(i))
+                    newSlots.append(s)
+                }
+            }
         }
+        func gather<T>(_ column: [T]) -> [T] {
+            column.withUnsafeBufferPointer { column in
+                kept.withUnsafeBufferPointer { kept in
+                    [T](unsafeUninitializedCapacity: kept.count) { out, initialized in
+                        for (k, i) in kept.enumerated() { out.initializeElement(at: k, to: column[Int(i)]) }
+                        initialized = kept.count
+                    }
+                }
+            }
+        }
+        var part = PositionRows()
+        part.slots = newSlots
+        let c = columns
+        part.columns = PositionColumns(times: gather(c.times), latitudes: gather(c.latitudes), longitudes: gather(c.longitudes),
+                                       speeds: gather(c.speeds), courses: gather(c.courses), headings: gather(c.headings),
+                                       statuses: gather(c.statuses))
         return part
     }
 
