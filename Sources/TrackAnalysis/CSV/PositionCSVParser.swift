@@ -81,7 +81,8 @@ public struct PositionCSVParser: Sendable {
 
     /// Parses one physical line like ``parse(utf8:)`` and adds a data row's record to `builder`
     /// (``TrackBuilder/add(_:)-(PositionCSVRecord)``) instead of returning it: the form for bulk
-    /// reading, which saves the copies of the record.
+    /// reading, which saves the copies of the record. A plain row is read in one pass over its
+    /// bytes (``PositionCSVRowReader/readFast(_:into:)``); the builder ends the same either way.
     public mutating func parse(utf8 line: UnsafeBufferPointer<UInt8>, into builder: inout TrackBuilder) -> LineKind {
         // The common row in one pass (PositionCSVRowReader.readFast); any other line, and a row
         // it declines, the general way: splitter, then the row reader.
