@@ -48,47 +48,23 @@ enum ByteParsing {
     /// mantissa ≤ 2^53 scaled by an exact power of ten ≤ 10^22 is correctly rounded by one IEEE
     /// multiply or divide) and falls back to the standard library for longer inputs.
     ///
-    /// The common CSV form, `[sign]digits[.digits]` with at most 19 digits, is read in one short
-    /// loop; it computes the same mantissa, exponent and single division as the general reading
-    /// (``generalDouble(_:)``), so the result is the same Double bit for bit.
+    /// The common CSV form, `[sign]digits[.digits]` with at most 19 digits, is read by
+    /// ``fastDecimal(_:_:_:delimiter:)``, which computes the same mantissa, exponent and single
+    /// division as the general reading (``generalDouble(_:)``): the same Double bit for bit.
     /// - Returns: nil for anything that is not a finite decimal number.
     @inline(__always)
     static func double(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        let n = b.count
-        var i = 0
-        var negative = false
-        if n > 0, b[0] == 45 || b[0] == 43 {
-            negative = b[0] == 45
-            i = 1
+        // The common form, read to the end of the cell (a comma inside it stops the reading short
+        // of the end, and the general reading then refuses the cell).
+        if let p = b.baseAddress, b.count > 0 {
+            var i = 0
+            if let v = fastDecimal(p, &i, b.count, delimiter: 44), i == b.count { return v }
         }
-        var mantissa: UInt64 = 0
-        let digitsStart = i
-        while i < n, b[i] &- 48 < 10 {
-            mantissa = mantissa &* 10 &+ UInt64(b[i] &- 48)
-            i += 1
-        }
-        var digits = i - digitsStart
-        var fractionDigits = 0
-        if i < n, b[i] == 46 {
-            i += 1
-            let fractionStart = i
-            while i < n, b[i] &- 48 < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(b[i] &- 48)
-                i += 1
-            }
-            fractionDigits = i - fractionStart
-            digits += fractionDigits
-        }
-        // Same conditions as the general reading's fast path: ≤ 19 digits in all means every digit
-        // is in the mantissa and the exponent is minus the fraction digits.
-        guard i == n, digits > 0, digits <= 19, mantissa <= 1 << 53, fractionDigits <= 22 else { return generalDouble(b) }
-        var v = Double(mantissa)
-        v = fractionDigits == 0 ? v * powerOfTen(0) : v / powerOfTen(fractionDigits)
-        return negative ? -v : v
+        return generalDouble(b)
     }
 
-    /// The cell that starts at `p[i]` and ends at the next `delimiter` or at `n`, read as
-    /// ``double(_:)`` reads its common form, `[sign]digits[.digits]` with 1 to 19 digits and a
+    /// The cell that starts at `p[i]` and ends at the next `delimiter` or at `n`, in the common
+    /// form of ``double(_:)``, `[sign]digits[.digits]` with 1 to 19 digits and a
     /// mantissa ≤ 2^53 (the same mantissa, exponent and single division, so the same Double bit
     /// for bit); `i` is left at the delimiter or `n`.
     /// - Returns: NaN for an empty cell; nil for a cell in any other form (blanks, an exponent,
@@ -195,6 +171,15 @@ enum ByteParsing {
             v = v * 10 + Int(c &- 48)
         }
         return v
+    }
+
+    /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry crosses a
+    /// byte, as `(b & 0x7F) + 0x7F ≤ 0xFE`): finds a byte value in eight bytes at once, with `x`
+    /// the eight bytes XOR that value in every byte.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x) & 0x8080_8080_8080_8080
     }
 
     /// The day of the last timestamp read by ``fixedISO8601(_:lastDay:)``: its `YYYY-MM-DD` bytes and

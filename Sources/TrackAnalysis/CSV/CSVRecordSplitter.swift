@@ -140,11 +140,11 @@ struct CSVRecordSplitter {
                 let quotes = UInt64(34) &* Self.ones
                 while i + 8 <= n {
                     let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                    if Self.zeroBytes(word ^ quotes) != 0 {
+                    if ByteParsing.zeroBytes(word ^ quotes) != 0 {
                         quoted = true
                         return
                     }
-                    var hits = Self.zeroBytes(word ^ delimiters)
+                    var hits = ByteParsing.zeroBytes(word ^ delimiters)
                     while hits != 0 {
                         let at = i + hits.trailingZeroBitCount >> 3
                         starts[k] = start
@@ -183,14 +183,6 @@ struct CSVRecordSplitter {
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-
-    /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry crosses a
-    /// byte, as `(b & 0x7F) + 0x7F ≤ 0xFE`).
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & low) &+ low) | x) & 0x8080_8080_8080_8080
-    }
 
     /// Calls `body` with the bytes the field ranges refer to: `line` (the line last fed) when
     /// ``fieldsInLine``, else the unescaped copy in ``bytes``.

@@ -17,14 +17,6 @@ extension PositionCSVRowReader {
     /// A quote in every byte.
     private static let quotes: UInt64 = 0x2222_2222_2222_2222
 
-    /// The high bit of each byte of `x` that is zero, and no other bit (exact: no carry crosses a
-    /// byte, as `(b & 0x7F) + 0x7F ≤ 0xFE`).
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((x & low) &+ low) | x) & 0x8080_8080_8080_8080
-    }
-
     /// What the fast path does with each field of a row, by field index.
     enum FastRole: UInt8 {
         /// Not read by the fast path (its bytes are only kept for the identity memo).
@@ -90,7 +82,7 @@ extension PositionCSVRowReader {
                             var found = false
                             while i + 8 <= n {
                                 let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                                let hits = Self.zeroBytes(word ^ delimiters) | Self.zeroBytes(word ^ Self.quotes)
+                                let hits = ByteParsing.zeroBytes(word ^ delimiters) | ByteParsing.zeroBytes(word ^ Self.quotes)
                                 if hits != 0 {
                                     i += hits.littleEndian.trailingZeroBitCount >> 3
                                     if p[i] == 34 { return false }

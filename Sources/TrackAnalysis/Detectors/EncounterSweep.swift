@@ -216,18 +216,8 @@ extension EncounterSamples {
 
     /// The samples in the order of the indices in `order`.
     func permuted(_ order: [Int32]) -> EncounterSamples {
-        func gather<T>(_ column: [T]) -> [T] {
-            column.withUnsafeBufferPointer { column in
-                order.withUnsafeBufferPointer { order in
-                    [T](unsafeUninitializedCapacity: order.count) { out, initialized in
-                        for (k, i) in order.enumerated() { out.initializeElement(at: k, to: column[Int(i)]) }
-                        initialized = order.count
-                    }
-                }
-            }
-        }
-        return EncounterSamples(slices: gather(slices), vessels: gather(vessels), latitudes: gather(latitudes), longitudes: gather(longitudes),
-                                speeds: gather(speeds))
+        EncounterSamples(slices: slices.gathered(at: order), vessels: vessels.gathered(at: order), latitudes: latitudes.gathered(at: order),
+                         longitudes: longitudes.gathered(at: order), speeds: speeds.gathered(at: order))
     }
 
     /// Indices `order` stably sorted by vessel: a least-significant-digit radix sort in two passes

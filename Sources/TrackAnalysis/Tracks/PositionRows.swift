@@ -57,22 +57,13 @@ struct PositionRows: Sendable {
                 }
             }
         }
-        func gather<T>(_ column: [T]) -> [T] {
-            column.withUnsafeBufferPointer { column in
-                kept.withUnsafeBufferPointer { kept in
-                    [T](unsafeUninitializedCapacity: kept.count) { out, initialized in
-                        for (k, i) in kept.enumerated() { out.initializeElement(at: k, to: column[Int(i)]) }
-                        initialized = kept.count
-                    }
-                }
-            }
-        }
         var part = PositionRows()
         part.slots = newSlots
         let c = columns
-        part.columns = PositionColumns(times: gather(c.times), latitudes: gather(c.latitudes), longitudes: gather(c.longitudes),
-                                       speeds: gather(c.speeds), courses: gather(c.courses), headings: gather(c.headings),
-                                       statuses: gather(c.statuses))
+        part.columns = PositionColumns(times: c.times.gathered(at: kept), latitudes: c.latitudes.gathered(at: kept),
+                                       longitudes: c.longitudes.gathered(at: kept), speeds: c.speeds.gathered(at: kept),
+                                       courses: c.courses.gathered(at: kept), headings: c.headings.gathered(at: kept),
+                                       statuses: c.statuses.gathered(at: kept))
         return part
     }
 
