@@ -6,7 +6,8 @@ import Darwin
 import Dispatch
 import Foundation
 
-/// Removes the temporary files of every live ``PositionSpill`` when the process is interrupted
+/// Removes the temporary files of every live ``PositionSpill``, and the partly written outputs of
+/// every ``StreamedFile`` not yet committed, when the process is interrupted
 /// (SIGINT: Ctrl-C; SIGTERM: `kill`, `timeout`; SIGHUP: a closed terminal), then exits with
 /// 128 + the signal number as a shell expects. The signals are taken by dispatch sources, so the
 /// cleanup runs as ordinary code on a dispatch thread, not inside a signal handler.
@@ -17,8 +18,30 @@ final class SpillCleanup: @unchecked Sendable {
     /// The directories of the live spills and their numbers of groups.
     private var spills: [String: Int] = [:]
     private var sources: [any DispatchSourceSignal] = []
+    /// The temporary files of the live ``StreamedFile``s.
+    private var files: Set<String> = []
 
     private init() {}
+
+    /// Starts watching the signals (once), then runs `make`, which creates the temporary file
+    /// `path` and returns its descriptor, and notes the file to remove if a signal arrives (as
+    /// ``register(partitions:_:)`` does for a directory: no moment leaves it behind).
+    /// - Throws: what `make` throws (nothing is noted then).
+    func register(file path: String, _ make: () throws -> Int32) rethrows -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        startWatching()
+        let fd = try make()
+        files.insert(path)
+        return fd
+    }
+
+    /// Forgets the temporary file `path` (committed, or removed by its owner).
+    func unregister(file path: String) {
+        lock.lock()
+        files.remove(path)
+        lock.unlock()
+    }
 
     /// Starts watching the signals (once), then runs `make`, which creates a spill's directory
     /// with `partitions` groups and returns its path, and notes that directory to clean up if a
@@ -57,8 +80,10 @@ final class SpillCleanup: @unchecked Sendable {
     private func interrupted(by signalNumber: Int32) {
         lock.lock()
         let live = spills
+        let partial = files
         lock.unlock()
         for (directory, partitions) in live { PositionSpill.removeFiles(directory: directory, partitions: partitions) }
+        for path in partial { unlink(path) }
         FileHandle.standardError.write(Data("capwatch: interrupted (signal \(signalNumber)); temporary files removed\n".utf8))
         exit(128 + signalNumber)
     }

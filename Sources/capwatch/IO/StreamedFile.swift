@@ -8,7 +8,7 @@ import Darwin
 /// ``buffer`` and go to a temporary file beside the target whenever ``flushIfFull()`` finds more
 /// than 1 MiB waiting; ``commit()`` renames the temporary file into place, so a reader never sees
 /// a half-written file and an earlier file of that name stays whole until then. Dropped without
-/// ``commit()``, the temporary file is removed.
+/// ``commit()``, or when the process is interrupted (``SpillCleanup``), the temporary file is removed.
 final class StreamedFile {
     /// Bytes not yet written.
     var buffer: [UInt8] = []
@@ -22,9 +22,13 @@ final class StreamedFile {
     /// - Throws: ``CapwatchCLIError`` naming the path when it cannot be created.
     init(path: String) throws {
         self.path = path
-        temporary = path + ".partial-\(getpid())"
-        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+        let temporary = path + ".partial-\(getpid())"
+        self.temporary = temporary
+        fd = try SpillCleanup.shared.register(file: temporary) {
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+            return fd
+        }
         buffer.reserveCapacity(Self.flushBytes + 64 * 1024)
     }
 
@@ -33,6 +37,7 @@ final class StreamedFile {
             close(fd)
             unlink(temporary)
         }
+        SpillCleanup.shared.unregister(file: temporary)
     }
 
     /// Writes the buffer out when it holds more than 1 MiB.
@@ -67,6 +72,7 @@ final class StreamedFile {
         try flush()
         let closed = close(fd)
         fd = -1
+        defer { SpillCleanup.shared.unregister(file: temporary) }
         guard closed == 0, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
