@@ -129,6 +129,22 @@ struct PositionCSVParserTests {
         #expect(batch.positions.count == 1 && batch.positions[0].sog == nil && batch.positions[0].cog == nil && batch.positions[0].heading == nil)
     }
 
+    @Test("codes without a sign: a negative ship type, MMSI or IMO number is refused, not stored")
+    func negativeCodesRefused() {
+        let batch = PositionCSVBatch(text: """
+            timestamp,mmsi,lat,lon,ship_type_code,imo
+            2018-04-01T00:03:15Z,211409660,54,13,-85,
+            2018-04-01T00:03:16Z,-211409660,54,13,,
+            2018-04-01T00:03:17Z,211409660,54,13,,-9296949
+            2018-04-01T00:03:18Z,211409660,54,13,85,9296949
+            2018-04-01T00:03:19Z,211409660.0,54,13,-0,
+            """)
+        #expect(batch.errors.map(\.line) == [2, 3, 4])
+        #expect(batch.errors.map(\.field) == ["ship_type_code", "mmsi", "imo"])
+        #expect(batch.staticReports.map(\.shipType) == [85])  // -0 is 0: not available
+        #expect(batch.positions.count == 2)
+    }
+
     @Test("a row with more or fewer fields than the header is refused, not read with shifted columns")
     func wrongFieldCount() {
         // Line 2: the name MARIA, II unquoted makes 8 fields where the header has 7, which would put

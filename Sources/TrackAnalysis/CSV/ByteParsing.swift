@@ -162,12 +162,14 @@ enum ByteParsing {
     }
 
     /// A non-negative integer of at most 18 digits, or a decimal with a zero fraction (`211409660.0`,
-    /// as pandas writes integer columns that had blanks).
+    /// as pandas writes integer columns that had blanks). Nil for a negative number: MMSIs, IMO
+    /// numbers, ship types and navigational status codes have no sign.
     static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard b.count > 0, b.count <= 18 else { return double(b).flatMap { $0 == $0.rounded() && abs($0) < 1e18 ? Int($0) : nil } }
+        func wholeDecimal() -> Int? { double(b).flatMap { $0 == $0.rounded() && $0 >= 0 && $0 < 1e18 ? Int($0) : nil } }
+        guard b.count > 0, b.count <= 18 else { return wholeDecimal() }
         var v = 0
         for c in b {
-            guard c &- 48 < 10 else { return double(b).flatMap { $0 == $0.rounded() && abs($0) < 1e18 ? Int($0) : nil } }
+            guard c &- 48 < 10 else { return wholeDecimal() }
             v = v * 10 + Int(c &- 48)
         }
         return v
