@@ -209,17 +209,21 @@ public struct RiskScorer: Sendable {
             next[p.group] += 1
         }
         let isListed = tracks.map { listed($0.mmsi) }
-        // The vessels in two halves, one on each core; each vessel's score depends on its events only.
-        let half = (tracks.count + 1) / 2
-        let halves = Parallel.map(tracks.count > 1_000 ? 2 : 1) { h in
-            let range = h == 0 ? 0..<(tracks.count > 1_000 ? half : tracks.count) : half..<tracks.count
-            return range.map { i in
-                let g = group[i]
-                return score(mmsi: tracks[i].mmsi, isTanker: tracks[i].isTanker, events: events, indices: members[runEnd[g]..<runEnd[g + 1]],
-                             listed: isListed[i])
+        // The vessels in two halves, one on each core, each writing its own part of the result
+        // (no second array to join); each vessel's score depends on its events only.
+        let pieces = tracks.count > 1_000 ? 2 : 1
+        let half = pieces == 1 ? tracks.count : (tracks.count + 1) / 2
+        return [RiskScore](unsafeUninitializedCapacity: tracks.count) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            _ = Parallel.map(pieces) { h in
+                for i in h == 0 ? 0..<half : half..<tracks.count {
+                    let g = group[i]
+                    (base! + i).initialize(to: score(mmsi: tracks[i].mmsi, isTanker: tracks[i].isTanker, events: events,
+                                                     indices: members[runEnd[g]..<runEnd[g + 1]], listed: isListed[i]))
+                }
             }
+            initialized = tracks.count
         }
-        return halves.count == 1 ? halves[0] : halves[0] + halves[1]
     }
 
     /// Scores one vessel.
