@@ -52,7 +52,7 @@ public struct TrackAnalysisError: Error, Hashable, Sendable, CustomStringConvert
         if let line { where_.append("line \(line)") }
         if let field { where_.append("field \"\(field)\"") }
         let prefix = where_.isEmpty ? "" : where_.joined(separator: ", ") + ": "
-        let quoted = value.map { "\"\($0)\"" } ?? "value"
+        let quoted = value.map { "\"\(Self.shown($0))\"" } ?? "value"
         let extra = detail.map { " (\($0))" } ?? ""
         switch code {
         case .unknownHeader: return prefix + "unrecognised header \(quoted)\(extra)"
@@ -65,5 +65,22 @@ public struct TrackAnalysisError: Error, Hashable, Sendable, CustomStringConvert
         case .unterminatedQuote: return prefix + "quoted field not closed at end of input\(extra)"
         case .wrongFieldCount: return prefix + "\(value ?? "a different number of") fields\(extra)"
         }
+    }
+
+    /// The offending text as shown in ``description``: control characters (NUL, CR, …) written as
+    /// `\u{…}` escapes, and at most 200 characters followed by the total when longer, so that a
+    /// bad cell of megabytes does not become a warning of megabytes.
+    static func shown(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars.prefix(200) {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        let count = value.unicodeScalars.count
+        if count > 200 { out += "… (\(count) characters)" }
+        return out
     }
 }

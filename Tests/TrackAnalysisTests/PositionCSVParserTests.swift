@@ -129,6 +129,26 @@ struct PositionCSVParserTests {
         #expect(batch.positions.count == 1 && batch.positions[0].sog == nil && batch.positions[0].cog == nil && batch.positions[0].heading == nil)
     }
 
+    @Test("a bad cell is shown with control characters escaped and cut at 200 characters; a CR inside the header is named")
+    func errorTextIsBoundedAndReadable() {
+        let long = String(repeating: "9", count: 300) + "x"
+        let batch = PositionCSVBatch(text: """
+            timestamp,mmsi,lat,lon
+            2018-04-01T00:00:00Z,266000009,\(long),16.0
+            2018-04-01T00:00:01Z,266000009,55.5,16\u{0}.0
+            """)
+        let texts = batch.errors.map(\.description)
+        #expect(texts.count == 2)
+        #expect(texts.first?.hasSuffix("\(String(repeating: "9", count: 200))… (301 characters)\" is not a number") == true, "\(texts)")
+        #expect(texts.last == "line 3, field \"lon\": \"16\\u{0}.0\" is not a number", "\(texts)")
+        var parser = PositionCSVParser()
+        guard case .failure(let e) = parser.parse(line: "timestamp,mmsi,lat,lon,sog\r2018-04-01T00:00:00Z,266000009,55.5,16.0,5") else {
+            Issue.record("a header with a carriage return inside was accepted")
+            return
+        }
+        #expect(e.code == .unknownHeader && e.detail?.contains("carriage return alone") == true)
+    }
+
     @Test("codes without a sign: a negative ship type, MMSI or IMO number is refused, not stored")
     func negativeCodesRefused() {
         let batch = PositionCSVBatch(text: """

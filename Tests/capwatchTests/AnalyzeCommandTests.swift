@@ -124,6 +124,16 @@ struct AnalyzeCommandTests {
         #expect(r2.stderr.contains("missing.nmea: cannot open"))
     }
 
+    @Test("a CSV whose lines end with a carriage return alone is refused with the conversion to make, not read as 0 rows")
+    func carriageReturnOnlyLines() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let file = dir.appendingPathComponent("mac.csv")
+        try "timestamp,mmsi,lat,lon,sog\r2018-04-01T00:00:00Z,266000009,55.5,16.0,5\r".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", file.path, "--out", dir.appendingPathComponent("o").path, "--lists", "none"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("mac.csv: unrecognised input") && r.stderr.contains("carriage return alone"), "\(r.stderr)")
+    }
+
     @Test("a CSV row with a bad field is reported by file, line and field; the other rows are kept")
     func badRow() throws {
         let dir = try CommandRunner.temporaryDirectory()

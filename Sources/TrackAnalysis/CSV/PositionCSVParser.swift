@@ -188,6 +188,16 @@ public struct PositionCSVParser: Sendable {
     private mutating func readHeader(_ buf: UnsafeBufferPointer<UInt8>) -> Output {
         let names = (0..<splitter.count).map { i in String(decoding: UnsafeBufferPointer(rebasing: buf[splitter.range(i)]), as: UTF8.self) }
         let delimiter = Character(Unicode.Scalar(splitter.delimiter))
+        // A carriage return inside the header line: the file's lines end with CR alone (classic
+        // Mac OS), so the whole file is this one line. Said so, rather than read as 0 rows.
+        if names.contains(where: { $0.unicodeScalars.contains("\r") }) {
+            defer { triedHeader = true }
+            let seen = names.joined(separator: String(delimiter))
+            return .failure(
+                TrackAnalysisError(
+                    code: .unknownHeader, line: recordStartLine, value: seen,
+                    detail: "the lines end with a carriage return alone; convert them to line feeds first, e.g. tr '\\r' '\\n'"))
+        }
         if let layout = PositionCSVLayout(header: names, delimiter: delimiter) {
             rows = PositionCSVRowReader(layout: layout)
             return .header(layout)

@@ -17,6 +17,7 @@ enum InputKind: Equatable {
         var lineStart = 0
         var inspected = 0
         var firstLine: String?
+        var crOnly = false
         while lineStart < prefix.count, inspected < 200 {
             var end = lineStart
             while end < prefix.count, prefix[end] != 10 { end += 1 }
@@ -40,13 +41,16 @@ enum InputKind: Equatable {
             if firstLine == nil, first != UInt8(ascii: "#") {
                 // Printable ASCII only, so a binary file gives a readable message.
                 firstLine = String(decoding: line.prefix(80).map { $0 >= 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+                // A carriage return before the end: lines that end with CR alone (classic Mac OS).
+                if let cr = line.firstIndex(of: 13), cr < line.count - 1 { crOnly = true }
             }
             // Lines that contain a sentence after a prefix (a logger's time stamp) are NMEA too.
             if let bang = line.firstIndex(of: UInt8(ascii: "!")), InputKind.isValidSentence(Array(line[bang...])) { return .nmea }
         }
         throw CapwatchCLIError(
             "\(path): unrecognised input: neither NMEA AIS sentences nor a known position CSV header"
-                + (firstLine.map { " (first line: \"\($0)\")" } ?? " (no data lines)"))
+                + (firstLine.map { " (first line: \"\($0)\")" } ?? " (no data lines)")
+                + (crOnly ? "; its lines end with a carriage return alone: convert them to line feeds first, e.g. tr '\\r' '\\n'" : ""))
     }
 
     /// True when `line` holds an NMEA sentence whose `*hh` checksum matches (a tag block in front
