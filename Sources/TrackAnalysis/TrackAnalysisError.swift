@@ -63,7 +63,7 @@ public struct TrackAnalysisError: Error, Hashable, Sendable, CustomStringConvert
         case .invalidTimestamp: return prefix + "\(quoted) is not a valid time\(extra)"
         case .invalidValue: return prefix + "\(quoted) is not valid\(extra)"
         case .unterminatedQuote: return prefix + "quoted field not closed at end of input\(extra)"
-        case .wrongFieldCount: return prefix + "\(value ?? "a different number of") fields\(extra)"
+        case .wrongFieldCount: return prefix + "\(value ?? "a different number of") field\(value == "1" ? "" : "s")\(extra)"
         }
     }
 

@@ -176,7 +176,10 @@ struct PositionCSVParserTests {
             2018-04-01T00:03:17Z,211409660,54,13,1.0,"MARIA, II",80
             """)
         #expect(batch.errors.map(\.code) == [.wrongFieldCount, .wrongFieldCount])
-        #expect(batch.errors.first?.description.hasPrefix("line 2: 8 fields (the header has 7;") == true)
+        #expect(batch.errors.first?.description.hasPrefix("line 2: 8 fields (the header has 7; a delimiter inside an unquoted value") == true)
+        #expect(batch.errors.last?.description.hasPrefix("line 3: 6 fields (the header has 7; a value or its delimiter is missing") == true)
+        let one = PositionCSVBatch(text: "timestamp,mmsi,lat,lon\n2018-04-01T00:03:15Z\n")
+        #expect(one.errors.first?.description.hasPrefix("line 2: 1 field (the header has 4;") == true, "\(one.errors)")
         #expect(batch.errors.map(\.line) == [2, 3])
         #expect(batch.positions.count == 1 && batch.staticReports.first?.name == "MARIA, II")
     }

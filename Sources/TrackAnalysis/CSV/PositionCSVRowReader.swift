@@ -143,7 +143,9 @@ struct PositionCSVRowReader: Sendable {
         guard f.count == fieldCount else {
             throw TrackAnalysisError(
                 code: .wrongFieldCount, line: line, value: String(f.count),
-                detail: "the header has \(fieldCount); a delimiter inside an unquoted value shifts the columns after it, so the row is not used")
+                detail: f.count > fieldCount
+                    ? "the header has \(fieldCount); a delimiter inside an unquoted value shifts the columns after it, so the row is not used"
+                    : "the header has \(fieldCount); a value or its delimiter is missing, or the line was cut, so the row is not used")
         }
         let time = try self.time(f)
         let mmsiValue = try requiredInteger(f, .mmsi)
