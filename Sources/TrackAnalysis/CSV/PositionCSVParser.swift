@@ -87,16 +87,11 @@ public struct PositionCSVParser: Sendable {
         // The common row in one pass (PositionCSVRowReader.readFast); any other line, and a row
         // it declines, the general way: splitter, then the row reader.
         if !splitter.isPending, rows != nil {
-            switch rows!.readFast(line, into: &builder) {
-            case .record:
+            let outcome = rows!.readFast(line, into: &builder)
+            if outcome != .declined {
                 lineNumber += 1
                 recordStartLine = lineNumber
-                return .record
-            case .skipped:
-                lineNumber += 1
-                recordStartLine = lineNumber
-                return .skipped
-            case .declined: break
+                return outcome == .record ? .record : .skipped
             }
         }
         switch begin(line) {

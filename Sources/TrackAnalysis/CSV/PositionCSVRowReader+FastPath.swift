@@ -57,8 +57,6 @@ extension PositionCSVRowReader {
         var n = line.count
         if n > 0, p[n - 1] == 13 { n -= 1 }
         let fieldCount = fastRoles.count
-        if fastStarts.count < fieldCount { fastStarts = [Int](repeating: 0, count: fieldCount) }
-        if fastEnds.count < fieldCount { fastEnds = [Int](repeating: 0, count: fieldCount) }
         let d = delimiterByte
         let delimiters = UInt64(d) &* 0x0101_0101_0101_0101
 
@@ -161,40 +159,30 @@ extension PositionCSVRowReader {
         default: return .declined  // one of latitude and longitude only: an error, reported by readRow
         }
 
-        // The identity cells: none, or those the memo holds for the vessel.
-        var identity = Identity.none
+        // The identity cells: none, or those the memo holds for the vessel (`reportSlot`: the
+        // memo slot of the report they gave, when they gave one).
+        var reportSlot: Int?
         let count = fieldCount
-        let repeated: Bool? = fastStarts.withUnsafeBufferPointer { starts in
-            fastEnds.withUnsafeBufferPointer { ends in
+        let known = fastStarts.withUnsafeBufferPointer { starts in
+            fastEnds.withUnsafeBufferPointer { ends -> Bool in
                 let fields = CSVFields(bytes: UnsafeBufferPointer(start: p, count: n), starts: starts, ends: ends, count: count)
-                var anyCell = false
-                for i in identityFields where fields[i].count > 0 {
-                    anyCell = true
-                    break
-                }
-                guard anyCell else { return false }
+                guard identityFields.contains(where: { fields[$0].count > 0 }) else { return true }
                 let slot = memo.slot(for: mmsi)
-                guard memo.matches(slot, fields, identityFields) else { return nil }
-                if memo.hasReport(at: slot) { identity = .repeated(slot) }
+                guard memo.matches(slot, fields, identityFields) else { return false }
+                if memo.hasReport(at: slot) { reportSlot = slot }
                 return true
             }
         }
-        guard repeated != nil else { return .declined }
+        guard known else { return .declined }
 
         if let position {
             builder.addPosition(mmsi: mmsi, time: time.millisecondsSince1970, latitude: lat, longitude: lon, sog: position.sog, cog: position.cog,
                                 heading: position.heading, status: position.status)
         }
-        switch identity {
-        case .none:
-            return position == nil ? .skipped : .record
-        case .repeated(let slot):
-            if !builder.countRepeatedStaticReport(mmsi: mmsi, time: time), var report = memo.report(at: slot) {
-                report.time = time
-                builder.add(report)
-            }
-        case .read:
-            return .declined  // not reached: a changed identity is declined above
+        guard let slot = reportSlot else { return position == nil ? .skipped : .record }
+        if !builder.countRepeatedStaticReport(mmsi: mmsi, time: time), var report = memo.report(at: slot) {
+            report.time = time
+            builder.add(report)
         }
         return .record
     }

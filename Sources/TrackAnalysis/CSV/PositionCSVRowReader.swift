@@ -35,9 +35,9 @@ struct PositionCSVRowReader: Sendable {
     let delimiterByte: UInt8
     /// What ``readFast(_:into:)`` does with each field; empty when it reads no row of the layout.
     let fastRoles: [FastRole]
-    /// ``readFast(_:into:)``'s field offsets, kept between rows (no allocation per row).
-    var fastStarts: [Int] = []
-    var fastEnds: [Int] = []
+    /// ``readFast(_:into:)``'s field offsets, one per field, kept between rows (no allocation per row).
+    var fastStarts: [Int]
+    var fastEnds: [Int]
 
     /// - Parameter layout: the recognised layout.
     init(layout: PositionCSVLayout) {
@@ -48,6 +48,8 @@ struct PositionCSVRowReader: Sendable {
         identityFields = Self.identityColumns.map { layout.index[$0.rawValue] }.filter { $0 >= 0 }
         delimiterByte = layout.delimiter.asciiValue ?? 44
         fastRoles = Self.fastRoles(for: layout) ?? []
+        fastStarts = [Int](repeating: 0, count: fastRoles.count)
+        fastEnds = fastStarts
     }
 
     /// Reads one row.
@@ -126,7 +128,7 @@ struct PositionCSVRowReader: Sendable {
     }
 
     /// The row's static report.
-    enum Identity {
+    private enum Identity {
         /// Every identity cell is empty, or the cells give no value.
         case none
         /// The cells are those of the vessel's previous row with any: the report remembered in

@@ -116,13 +116,9 @@ struct Ingest {
         progress = shared.progress
         var tally = CSVFileTally(path: file.path, samples: csvErrorSamples)
         var last = pieces[pieces.count - 1].parser
-        // Each piece is moved out of the array before it is joined: a piece left in it would share
+        // Each piece is taken out of the array before it is joined: a piece left in it would share
         // its columns with the builder, and the next join would copy them all.
-        for i in pieces.indices {
-            var piece = CSVPart(parser: PositionCSVParser(), parameters: builder.parameters)
-            swap(&piece, &pieces[i])
-            tally.join(piece, into: &builder)
-        }
+        while !pieces.isEmpty { tally.join(pieces.removeFirst(), into: &builder) }
         tally.finish(&last)
         try count(tally)
         return true
