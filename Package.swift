@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // NMEA 0183 / ITU-R M.1371 decoding. Depends on nothing.
@@ -45,6 +46,7 @@ let package = Package(
             dependencies: [
                 "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
         ),

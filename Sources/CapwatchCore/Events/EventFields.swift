@@ -37,6 +37,12 @@ public struct EventFields: Hashable, Sendable, ExpressibleByDictionaryLiteral, R
         for (name, value) in elements { self[name] = value }
     }
 
+    /// The given fields in order, or nil when a name appears twice.
+    public init?(uniqueFields: [Field]) {
+        guard !Self.hasRepeatedName(uniqueFields) else { return nil }
+        fields = uniqueFields
+    }
+
     private static func hasRepeatedName(_ fields: [Field]) -> Bool {
         fields.withUnsafeBufferPointer { f in
             for i in f.indices.dropFirst() {

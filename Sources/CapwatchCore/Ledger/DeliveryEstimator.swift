@@ -37,6 +37,17 @@ public struct DeliveryEstimator: Sendable {
     /// `dark_sts` (one vessel dark, the other loitering nearby).
     public static let transferKinds: Set<String> = ["encounter", "dark_sts"]
 
+    /// Whether ``deliveries(in:identities:register:listed:year:)`` can make a delivery of `event`
+    /// (a transfer naming a DPRK-flagged or listed vessel, or a port visit at a DPRK port): the
+    /// events it says no to can be left out of that call without changing its result. Lets a
+    /// caller that reads events one at a time keep only these.
+    public func mayDeliver(_ event: Event, listed: Set<MMSI> = []) -> Bool {
+        if Self.transferKinds.contains(event.kind.rawValue) {
+            return event.mmsi.contains { $0.mid == parameters.dprkMID || listed.contains($0) }
+        }
+        return event.kind.rawValue == Self.portVisitKind && !event.mmsi.isEmpty && dprkPort(of: event) != nil
+    }
+
     /// The deliveries in `events`, by start time.
     /// - Parameters:
     ///   - events: detected events (any kinds; gaps and others are ignored).

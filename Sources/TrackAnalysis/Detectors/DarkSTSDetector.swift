@@ -28,6 +28,16 @@ public struct DarkSTSDetector: Sendable {
     /// Possible dark STS transfers, sorted by start time then MMSI pair.
     /// - Parameter events: gap and loitering events (other kinds are ignored).
     public func detect(in events: [Event]) -> [Event] {
+        detect(gaps: events.lazy.filter { $0.kind == .gap }, loitering: events.filter { $0.kind == .loitering })
+    }
+
+    /// Possible dark STS transfers, sorted by start time then MMSI pair (ties in the order of the
+    /// gaps, then of the loitering).
+    /// - Parameters:
+    ///   - gaps: gap events, read once in order (other kinds are ignored): they need not all be in
+    ///     memory at once.
+    ///   - loitering: loitering events (other kinds are ignored).
+    public func detect(gaps: some Sequence<Event>, loitering events: [Event]) -> [Event] {
         let radius = parameters.maximumDistanceKilometres * 1000
         let cell = max(0.05, radius / PortList.metresPerDegreeTA * 2)
         // Closed loitering events by cell, each cell sorted by start time with its longest duration:
@@ -49,8 +59,7 @@ public struct DarkSTSDetector: Sendable {
         let eventParameters = parameters.eventFields
         var candidates: [Int] = []
         var out: [Event] = []
-        for gi in events.indices where events[gi].kind == .gap {
-            let gap = events[gi]
+        for gap in gaps where gap.kind == .gap {
             guard let gapEnd = gap.end, let dark = gap.mmsi.first, let offLat = gap.evidence["off_lat"]?.doubleValue,
                 let offLon = gap.evidence["off_lon"]?.doubleValue, let onLat = gap.evidence["on_lat"]?.doubleValue,
                 let onLon = gap.evidence["on_lon"]?.doubleValue

@@ -35,8 +35,9 @@ public struct DraughtChangeDetector: Sendable {
     /// Draught changes across the given events, sorted by start time then MMSI.
     /// - Parameters:
     ///   - tracks: summaries of the tracks (their identity histories carry the draughts).
-    ///   - events: gap and encounter events (other kinds are ignored).
-    public func detect(in tracks: [TrackSummary], across events: [Event]) -> [Event] {
+    ///   - events: gap and encounter events (other kinds are ignored), read once in order; ties in
+    ///     the result keep that order.
+    public func detect(in tracks: [TrackSummary], across events: some Sequence<Event>) -> [Event] {
         var index: [MMSI: Int] = [:]
         for (i, t) in tracks.enumerated() { index[t.mmsi] = i }
         let windowSeconds = parameters.reportWindowHours * 3600

@@ -66,14 +66,23 @@ struct EncounterRuns {
         index.rebuild(keys: pairs.map(\.key))
     }
 
-    /// Closes every run and group; returns the events (unsorted).
+    /// Closes every run and group; returns the events not taken by ``takeEvents()`` (unsorted)
+    /// and forgets them.
     mutating func finish() -> [Event] {
+        defer { emitter.events = [] }
         for i in pairs.indices {
             emitter.close(&pairs[i])
             emitter.settle(&pairs[i]) { _ in true }
         }
         pairs = []
         index.rebuild(keys: [])
+        return emitter.events
+    }
+
+    /// The events made so far, removed (unsorted): the caller can write them out and keep
+    /// memory to the open runs.
+    mutating func takeEvents() -> [Event] {
+        defer { emitter.events = [] }
         return emitter.events
     }
 

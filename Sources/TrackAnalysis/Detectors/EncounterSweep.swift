@@ -115,11 +115,26 @@ public struct EncounterSweep: Sendable {
         let hits: [EncounterDetector.Hit]
     }
 
-    /// The encounters, sorted by start time then MMSI pair (``EventOrder/startThenMMSIs(_:_:)``).
+    /// Closes every run; the encounters (those not taken by ``takeEvents()``), sorted by start
+    /// time then MMSI pair (``EventOrder/startThenMMSIs(_:_:)``).
     public mutating func finish() -> [Event] {
+        EncounterRuns.sorted(finishUnsorted())
+    }
+
+    /// Closes every run; the encounters not taken by ``takeEvents()``, unsorted.
+    public mutating func finishUnsorted() -> [Event] {
         var events: [Event] = []
         for k in runs.indices { events += runs[k].finish() }
-        return EncounterRuns.sorted(events)
+        return events
+    }
+
+    /// The encounters emitted since the last call, removed from the sweep, unsorted (their order
+    /// depends on when each ended). Taking them as the days go by keeps memory to the open runs;
+    /// the order of ``finish()`` (start, then MMSI pair) is then the caller's to restore.
+    public mutating func takeEvents() -> [Event] {
+        var events: [Event] = []
+        for k in runs.indices { events += runs[k].takeEvents() }
+        return events
     }
 }
 

@@ -239,6 +239,46 @@ public struct RiskScorer: Sendable {
     /// Scores one vessel from `events[i]` for each `i` in `indices`, in that order (the events are
     /// read in place, not copied).
     private func score(mmsi: MMSI, isTanker: Bool, events: [Event], indices: some Sequence<Int>, listed: Bool) -> RiskScore {
+        var tally = RiskTally()
+        for i in indices { add(events[i], of: mmsi, to: &tally) }
+        return score(mmsi: mmsi, isTanker: isTanker, tally: tally, listed: listed)
+    }
+
+    /// Counts `event` for vessel `mmsi` (one it names) in `tally`; add a vessel's events in
+    /// chronological order, as ``score(_:events:listed:)`` reads them, for the same reasons in
+    /// the same order.
+    public func add(_ event: Event, of mmsi: MMSI, to tally: inout RiskTally) {
+        let w = weights
+        switch event.kind {
+        case .portVisit:
+            if event.evidence["flagged"] == .boolean(true), w.dprkPortVisit > 0 {
+                let port = event.evidence["port"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "?"
+                tally.reasons.append(RiskReason(points: w.dprkPortVisit, rule: "dprk_port_visit", detail: "\(port) \(event.start.iso8601)"))
+            }
+        case .encounter:
+            if let other = event.mmsi.first(where: { $0 != mmsi }), other.mid == MaritimeIdentificationDigits.dprk {
+                if w.dprkEncounter > 0 {
+                    tally.reasons.append(RiskReason(points: w.dprkEncounter, rule: "dprk_encounter", detail: "with \(other) \(event.start.iso8601)"))
+                }
+            } else {
+                tally.encounters += 1
+            }
+        case .darkSTS: tally.darkSTS += 1
+        case .draughtChange: tally.draughtChanges += 1
+        case .identityChange: tally.identityChanges += 1
+        case .spoofing: tally.spoofing += 1
+        case .gap: tally.gaps += 1
+        case .loitering: tally.loitering += 1
+        }
+    }
+
+    /// Scores one vessel from the tally of its events.
+    /// - Parameters:
+    ///   - mmsi: the vessel.
+    ///   - isTanker: whether it reported a tanker ship type.
+    ///   - tally: its events, added by ``add(_:of:to:)``.
+    ///   - listed: whether it is on a sanctions list.
+    public func score(mmsi: MMSI, isTanker: Bool, tally: RiskTally, listed: Bool) -> RiskScore {
         let w = weights
         var reasons: [RiskReason] = []
         func add(_ points: Double, _ rule: String, _ detail: String) { if points > 0 { reasons.append(RiskReason(points: points, rule: rule, detail: detail)) } }
@@ -248,43 +288,46 @@ public struct RiskScorer: Sendable {
             if w.flagOfConvenienceMIDs.contains(mid) { add(w.flagOfConvenience, "flag_of_convenience", "MID \(mid)") }
         }
         if isTanker { add(w.tanker, "tanker", "ship type 80-89") }
-        var counts = (darkSTS: 0, draughtChange: 0, identityChange: 0, spoofing: 0, gap: 0, loitering: 0)
-        var encounters = 0
-        for i in indices {
-            switch events[i].kind {
-            case .portVisit:
-                let e = events[i]
-                if e.evidence["flagged"] == .boolean(true) {
-                    let port = e.evidence["port"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "?"
-                    add(w.dprkPortVisit, "dprk_port_visit", "\(port) \(e.start.iso8601)")
-                }
-            case .encounter:
-                if let other = events[i].mmsi.first(where: { $0 != mmsi }), other.mid == MaritimeIdentificationDigits.dprk {
-                    add(w.dprkEncounter, "dprk_encounter", "with \(other) \(events[i].start.iso8601)")
-                } else {
-                    encounters += 1
-                }
-            case .darkSTS: counts.darkSTS += 1
-            case .draughtChange: counts.draughtChange += 1
-            case .identityChange: counts.identityChange += 1
-            case .spoofing: counts.spoofing += 1
-            case .gap: counts.gap += 1
-            case .loitering: counts.loitering += 1
-            }
-        }
+        reasons += tally.reasons
         func capped(_ n: Int, _ each: Double, _ cap: Double, _ rule: String, _ what: String) {
             guard n > 0 else { return }
             add(min(Double(n) * each, cap), rule, "\(n) \(what)")
         }
-        capped(encounters, w.encounter, w.encounterCap, "encounter", "encounter(s)")
-        capped(counts.darkSTS, w.darkSTS, .infinity, "dark_sts", "possible dark STS")
-        capped(counts.draughtChange, w.draughtChange, w.draughtChangeCap, "draught_change", "draught change(s) across gap/encounter")
-        capped(counts.identityChange, w.identityChange, w.identityChangeCap, "identity_change", "identity finding(s)")
-        capped(counts.spoofing, w.spoofing, w.spoofingCap, "spoofing", "spoofing finding(s)")
-        capped(counts.gap, w.gap, w.gapCap, "gap", "AIS gap(s)")
-        capped(counts.loitering, w.loitering, w.loiteringCap, "loitering", "loitering event(s)")
+        capped(tally.encounters, w.encounter, w.encounterCap, "encounter", "encounter(s)")
+        capped(tally.darkSTS, w.darkSTS, .infinity, "dark_sts", "possible dark STS")
+        capped(tally.draughtChanges, w.draughtChange, w.draughtChangeCap, "draught_change", "draught change(s) across gap/encounter")
+        capped(tally.identityChanges, w.identityChange, w.identityChangeCap, "identity_change", "identity finding(s)")
+        capped(tally.spoofing, w.spoofing, w.spoofingCap, "spoofing", "spoofing finding(s)")
+        capped(tally.gaps, w.gap, w.gapCap, "gap", "AIS gap(s)")
+        capped(tally.loitering, w.loitering, w.loiteringCap, "loitering", "loitering event(s)")
         reasons.sort { ($0.points, $1.rule) > ($1.points, $0.rule) }
         let total = min(w.maximumScore, reasons.reduce(0) { $0 + $1.points })
         return RiskScore(mmsi: mmsi, score: total, reasons: reasons, weights: w)
     }
+}
+
+/// One vessel's events as ``RiskScorer`` counts them: how many of each kind, and a reason for each
+/// flagged port visit and each encounter with a DPRK-flagged vessel (in the order added). Lets a
+/// caller that reads events one at a time (`capwatch analyze`) score without keeping them.
+public struct RiskTally: Sendable {
+    /// Encounters with vessels not DPRK-flagged.
+    public var encounters = 0
+    /// Possible dark STS transfers.
+    public var darkSTS = 0
+    /// Draught changes across a gap or an encounter.
+    public var draughtChanges = 0
+    /// Identity findings.
+    public var identityChanges = 0
+    /// Spoofing findings.
+    public var spoofing = 0
+    /// AIS gaps.
+    public var gaps = 0
+    /// Loitering events.
+    public var loitering = 0
+    /// The reasons of single events (`dprk_port_visit`, `dprk_encounter`), in the order added.
+    public var reasons: [RiskReason] = []
+
+    /// An empty tally.
+    public init() {}
+
 }

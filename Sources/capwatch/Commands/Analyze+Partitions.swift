@@ -25,28 +25,14 @@ struct AnalysisDetectors: Sendable {
     }
 }
 
-/// What the analysis of one group of vessels (one partition) produced. Events of each kind are
-/// sorted as the detector sorts them; the identity events of single vessels are in track order,
-/// unsorted, until ``Analyze/joinPartitions(_:detectors:mmsis:)`` adds the shared-IMO events.
+/// What the analysis of one group of vessels (one partition) keeps in memory; its other events
+/// are in the run's ``EventRuns``. The identity events of single vessels are in track order,
+/// unsorted, until ``Analyze/joinPartitions(_:detectors:mmsis:events:)`` adds the shared-IMO events.
 struct PartitionResult: Sendable {
     var summaries: [TrackSummary] = []
-    var gaps: [Event] = []
-    var loitering: [Event] = []
-    var portVisits: [Event] = []
     var identityChanges: [Event] = []
     var imoHolders: [IMOHolder] = []
-    var spoofing: [Event] = []
     var samples: SampleStore
-}
-
-/// The events of every partition joined, each kind in its detector's order.
-struct JoinedEvents {
-    var encounters: [Event]
-    var gaps: [Event]
-    var loitering: [Event]
-    var portVisits: [Event]
-    var identityChanges: [Event]
-    var spoofing: [Event]
 }
 
 extension Analyze {
@@ -75,7 +61,8 @@ extension Analyze {
     }
 
     /// Builds the tracks of one vessel group and runs every per-vessel detector on them; the tracks
-    /// are released when it returns, only their summaries, events and resampled positions remain.
+    /// are released when it returns, only their summaries, identity events and resampled positions
+    /// remain. Gaps, loitering, port visits and spoofing are added to `events`, a run per kind.
     /// - Parameters:
     ///   - builder: the group's static reports (and positions, without a spill).
     ///   - spill: where the group's positions are, nil when `builder` holds them.
@@ -83,9 +70,10 @@ extension Analyze {
     ///   - vesselIndex: the index of each MMSI among all vessels sorted by MMSI (the encounter sweep's vessel numbers).
     ///   - detectors: the configured detectors.
     ///   - concurrently: run the detectors on both cores (when there is one group only).
-    /// - Throws: ``CapwatchCLIError`` when the spill cannot be read or the samples written.
+    ///   - events: where the group's events go (run order: `partition`).
+    /// - Throws: ``CapwatchCLIError`` when the spill cannot be read or the samples or events written.
     static func analysePartition(_ builder: consuming TrackBuilder, spill: PositionSpill?, partition: Int, vesselIndex: [UInt32: Int32],
-                                 detectors: AnalysisDetectors, concurrently: Bool) throws -> PartitionResult {
+                                 detectors: AnalysisDetectors, concurrently: Bool, events: EventRuns) throws -> PartitionResult {
         var builder = builder
         if let spill { try spill.read(partition: partition, into: &builder) }
         let tracks = builder.build()
@@ -116,19 +104,30 @@ extension Analyze {
             case .events(let spoofing) = outputs[5]
         else { fatalError("detector outputs out of order") }
         let store = try spill.map { try SampleStore(file: samples, directory: $0.directory, partition: partition) } ?? SampleStore(memory: samples)
-        return PartitionResult(summaries: tracks.map(\.summary), gaps: gaps, loitering: loitering, portVisits: portVisits,
-                               identityChanges: identity, imoHolders: holders, spoofing: spoofing, samples: store)
+        for (kind, run) in [(Event.Kind.gap, gaps), (.loitering, loitering), (.portVisit, portVisits), (.spoofing, spoofing)] {
+            try events.add(run, kind: kind, order: partition)
+        }
+        return PartitionResult(summaries: tracks.map(\.summary), identityChanges: identity, imoHolders: holders, samples: store)
     }
 
-    /// Joins the partitions' events (each kind sorted as its detector sorts a whole input: the
-    /// sorts are stable and every vessel is in one partition, so the result is the same as from one
-    /// partition) and finds the encounters by sweeping every partition's samples one day at a time.
+    /// Finds the encounters by sweeping every partition's samples one day at a time, and adds them
+    /// to `events` a run every ``encountersPerRun`` or so as they end; then joins the partitions'
+    /// identity events with those of IMO numbers shared across groups and adds them as one run.
     /// - Parameter mmsis: every vessel, sorted by MMSI (the samples' vessel numbers index it).
-    /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read.
-    static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI]) throws -> JoinedEvents {
+    /// - Throws: ``CapwatchCLIError`` when a sample file cannot be read or the events written.
+    static func joinPartitions(_ parts: [PartitionResult], detectors: AnalysisDetectors, mmsis: [MMSI], events: EventRuns) throws {
         var sweep = EncounterSweep(detector: detectors.encounters, mmsis: mmsis)
         var samples = try SampleDays(parts.map(\.samples))
         defer { samples.release() }
+        var encounters: [Event] = []
+        var runs = 0
+        func keep(_ found: [Event], last: Bool) throws {
+            encounters += found
+            guard encounters.count >= Self.encountersPerRun || last else { return }
+            try events.add(encounters, kind: .encounter, order: runs)
+            runs += 1
+            encounters = []
+        }
         // Eight days are read at a time; while the runs take the close pairs of the previous eight,
         // the cores merge these into slice then vessel order and search them for close pairs.
         var found: [EncounterSweep.DayHits] = []
@@ -142,21 +141,17 @@ extension Analyze {
             }
             guard !days.isEmpty || !found.isEmpty else { break }
             found = sweep.add(found, searching: days)
+            try keep(sweep.takeEvents(), last: false)
         }
-        // Each kind in EventOrder.startThenFirstMMSI, stably: sorted as integer keys (the index
-        // last keeps equal events in order) and copied once, without comparing the events.
-        func joined(_ kind: (PartitionResult) -> [Event]) -> [Event] {
-            let all = parts.flatMap(kind)
-            guard parts.count > 1 else { return all }
-            let keys = all.indices.map { i in (start: all[i].start.millisecondsSince1970, mmsi: all[i].mmsi.first?.rawValue ?? 0, index: i) }
-            return keys.sorted { ($0.start, $0.mmsi, $0.index) < ($1.start, $1.mmsi, $1.index) }.map { all[$0.index] }
-        }
+        try keep(sweep.finishUnsorted(), last: true)
         var identity = parts.flatMap(\.identityChanges)
         var holders = parts.flatMap(\.imoHolders)
         holders.sort { $0.mmsi < $1.mmsi }
         identity += detectors.identity.sharedIMOEvents(holders)
         identity.sort(by: EventOrder.startThenMMSIs)
-        return JoinedEvents(encounters: sweep.finish(), gaps: joined(\.gaps), loitering: joined(\.loitering), portVisits: joined(\.portVisits),
-                            identityChanges: identity, spoofing: joined(\.spoofing))
+        try events.add(identity, kind: .identityChange, order: 0)
     }
+
+    /// Encounters gathered before they are added to the ``EventRuns`` as a run.
+    static let encountersPerRun = 4096
 }

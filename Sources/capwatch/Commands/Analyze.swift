@@ -162,57 +162,52 @@ struct Analyze: ParsableCommand {
         // detect) unless there are too few for that to pay.
         let groupCount = spill != nil ? partitions : builder.heldPositionCount >= Self.twoGroupsMinimumPositions ? 2 : 1
         let groups = PartitionedBuilders(builder.split(into: groupCount) { PositionSpill.partition(of: $0, count: groupCount) })
+        // The events wait as sorted runs, in the spill's directory when there is one.
+        let eventRuns = try EventRuns(directory: spill?.directory)
         let results = Parallel.map(groupCount) { p in
             Result { try Analyze.analysePartition(groups.take(p), spill: spill, partition: p, vesselIndex: vesselIndex, detectors: detectors,
-                                                  concurrently: groupCount == 1) }
+                                                  concurrently: groupCount == 1, events: eventRuns) }
         }
         let parts = try results.map { try $0.get() }
         phases.lap("tracks and per-vessel detectors (\(groupCount) group\(groupCount == 1 ? "" : "s"))")
-        let joined = try Analyze.joinPartitions(parts, detectors: detectors, mmsis: mmsis)
+        try Analyze.joinPartitions(parts, detectors: detectors, mmsis: mmsis, events: eventRuns)
         // By MMSI, as (MMSI, index) integer keys: comparing the summaries copied them.
         let unsorted = parts.flatMap(\.summaries)
         let tracks = unsorted.indices.map { UInt64(unsorted[$0].mmsi.rawValue) << 32 | UInt64($0) }.sorted().map { unsorted[Int($0 & 0xFFFF_FFFF)] }
         phases.lap("encounters")
 
-        var draughtChanges: [Event] = []
-        var darkSTS: [Event] = []
-        if detectors.kinds.contains(.draughtChange) { draughtChanges = DraughtChangeDetector().detect(in: tracks, across: joined.encounters + joined.gaps) }
-        if detectors.kinds.contains(.darkSTS) { darkSTS = DarkSTSDetector().detect(in: joined.encounters + joined.gaps + draughtChanges + joined.loitering) }
-        // Each detector gives events of its own kind: kinds looked for only because a selected kind
-        // needs them are left out whole (not event by event, which hashed each event's kind).
-        let runs: [(Event.Kind, [Event])] = [(.encounter, joined.encounters), (.gap, joined.gaps), (.draughtChange, draughtChanges), (.darkSTS, darkSTS),
-                                             (.loitering, joined.loitering), (.portVisit, joined.portVisits),
-                                             (.identityChange, joined.identityChanges), (.spoofing, joined.spoofing)]
-        var events: [Event] = []
-        events.reserveCapacity(runs.reduce(0) { $0 + (detectors.kinds.contains($1.0) ? $1.1.count : 0) })
-        for (kind, run) in runs where detectors.kinds.contains(kind) { events += run }
-        events = Analyze.chronological(events)
-        phases.lap("draught, dark STS, sort")
+        // Draught changes read the encounters, then the gaps; dark STS the gaps, with the
+        // loitering in memory. Each adds its events as one run.
+        func runs(_ kinds: Event.Kind...) -> [EventRuns.Run] { eventRuns.runs.filter { kinds.contains($0.kind) } }
+        if detectors.kinds.contains(.draughtChange) {
+            let across = EventRuns.Stream([eventRuns.merge(runs(.encounter)), eventRuns.merge(runs(.gap))])
+            let found = DraughtChangeDetector().detect(in: tracks, across: across)
+            try across.check()
+            try eventRuns.add(found, kind: .draughtChange, order: 0)
+        }
+        if detectors.kinds.contains(.darkSTS) {
+            let loitering = EventRuns.Stream([eventRuns.merge(runs(.loitering))])
+            let held = Array(loitering)
+            try loitering.check()
+            let gaps = EventRuns.Stream([eventRuns.merge(runs(.gap))])
+            let found = DarkSTSDetector().detect(gaps: gaps, loitering: held)
+            try gaps.check()
+            try eventRuns.add(found, kind: .darkSTS, order: 0)
+        }
+        phases.lap("draught, dark STS")
 
         // Screen every vessel first: a listing is one of the risk score's reasons.
         let index = try screening.value()
         phases.lap("wait for the sanctions lists")
         let listings = index.map { Analyze.listings(for: tracks, index: $0) } ?? [:]
-        events = Screen.annotate(events, with: listings)
         phases.lap("screen vessels")
-        let risks = RiskScorer().score(tracks, events: events, listed: { listings[$0] != nil })
-        phases.lap("risk scores")
-        let report = AnalysisReport(tracks: tracks, events: events, ingest: ingest, ports: portList, risks: risks, listings: listings)
-        try report.write(to: out)
-        phases.lap("write files")
+        // Kinds looked for only because a selected kind needs them are left out.
+        var events = eventRuns.merge(eventRuns.runs.filter { detectors.kinds.contains($0.kind) })
+        var report = AnalysisReport(tracks: tracks, ingest: ingest, ports: portList, listings: listings)
+        try report.write(to: out, events: &events)
+        phases.lap("events, risk scores, files")
         phases.report()
         if !quiet { print(report.summary(outputDirectory: out), terminator: "") }
-    }
-
-    /// `events` ordered by start time, then kind (by its name), then first MMSI, ties kept in the
-    /// given order. Sorted as integer keys and permuted once: comparing the events themselves
-    /// copied them and built the kind's name at every comparison. The events are read in place.
-    static func chronological(_ events: [Event]) -> [Event] {
-        // The rank of each kind's name, by `Event.Kind.ordinal` (hashing a kind hashes its name).
-        var kindRank = [Int](repeating: 0, count: Event.Kind.allCases.count)
-        for (rank, kind) in Event.Kind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() { kindRank[kind.ordinal] = rank }
-        let keys = events.indices.map { i in (events[i].start.millisecondsSince1970, kindRank[events[i].kind.ordinal], events[i].mmsi.first?.rawValue ?? 0, i) }
-        return keys.sorted { $0 < $1 }.map { events[$0.3] }
     }
 
     static func loadPorts(_ path: String) throws -> PortList {

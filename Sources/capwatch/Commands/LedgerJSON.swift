@@ -98,7 +98,7 @@ extension AnalysisReport {
     var ledgerJSON: String {
         let identities = Dictionary(tracks.compactMap { t in t.identity.current.map { (t.mmsi, $0) } }, uniquingKeysWith: { a, _ in a })
         let estimator = DeliveryEstimator()
-        let deliveries = estimator.deliveries(in: events, identities: identities)
+        let deliveries = estimator.deliveries(in: totals.deliveryCandidates, identities: identities)
         return (try? LedgerJSON.render(LedgerJSON.Estimate(estimator.estimate(deliveries, year: nil), notified: nil))) ?? "{}\n"
     }
 }

@@ -350,19 +350,17 @@ extension ListedEntry.Kind: ExpressibleByArgument {}
 // MARK: - Marking the events of `capwatch analyze` (its vessels are screened in Analyze+Screening.swift)
 
 extension Screen {
-    /// Adds `sanctions_listing` evidence to every event that involves a listed vessel:
+    /// `event` with `sanctions_listing` evidence added when it involves a listed vessel:
     /// `<mmsi> <list_id> <listed name> (<matched_on> <score>; <list> <date> sha256:<prefix>)`,
-    /// several joined by ` | `.
-    static func annotate(_ events: [Event], with listings: [MMSI: ScreeningMatch]) -> [Event] {
-        guard !listings.isEmpty else { return events }
-        return events.map { e in
-            let notes = e.mmsi.compactMap { m in
-                listings[m].map { "\(m) \($0.entry.listID) \($0.entry.primaryName) (\($0.matchedOn.rawValue) \(String(format: "%.3f", $0.score)); \($0.version.summary))" }
-            }
-            guard !notes.isEmpty else { return e }
-            var e = e
-            e.evidence["sanctions_listing"] = .string(notes.joined(separator: " | "))
-            return e
+    /// several joined by ` | `; unchanged otherwise.
+    static func annotate(_ event: Event, with listings: [MMSI: ScreeningMatch]) -> Event {
+        guard !listings.isEmpty else { return event }
+        let notes = event.mmsi.compactMap { m in
+            listings[m].map { "\(m) \($0.entry.listID) \($0.entry.primaryName) (\($0.matchedOn.rawValue) \(String(format: "%.3f", $0.score)); \($0.version.summary))" }
         }
+        guard !notes.isEmpty else { return event }
+        var e = event
+        e.evidence["sanctions_listing"] = .string(notes.joined(separator: " | "))
+        return e
     }
 }

@@ -30,9 +30,9 @@ final class PositionSpill: @unchecked Sendable {
     /// The private directory holding the files.
     let directory: String
     private let writers: [Writer]
-    /// Bytes a partition's buffer collects before they are written: 256 KiB, so that the buffers
-    /// of 256 partitions and two writers stay well under 150 MB.
-    static let bufferBytes = 1 << 18
+    /// Bytes a partition's buffer collects before they are written: 256 KiB, less when there are
+    /// many partitions, so that all buffers together hold at most about 32 MiB (16 KiB at least).
+    let bufferBytes: Int
 
     /// One writer's files and buffers, one per group.
     private final class Writer: @unchecked Sendable {
@@ -45,6 +45,7 @@ final class PositionSpill: @unchecked Sendable {
     /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
     init(partitions: Int) throws {
         partitionCount = max(1, partitions)
+        bufferBytes = max(1 << 14, min(1 << 18, (32 << 20) / (Self.writerCount * partitionCount)))
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         directory = try SpillCleanup.shared.register(partitions: partitionCount) {
             var template = Array((base + "/capwatch-spill.XXXXXX").utf8CString)
@@ -85,6 +86,7 @@ final class PositionSpill: @unchecked Sendable {
     static func removeFiles(directory: String, partitions: Int) {
         for w in 0..<writerCount { for p in 0..<partitions { unlink(path(directory, w, p)) } }
         for p in 0..<partitions { unlink(SampleStore.path(directory, p)) }
+        unlink(EventRuns.path(directory))
         rmdir(directory)
     }
 
@@ -103,9 +105,17 @@ final class PositionSpill: @unchecked Sendable {
         try builder.takePositions(raw: { mmsi, count, raw in
             let p = Self.partition(of: mmsi, count: partitionCount)
             var header = (mmsi.rawValue.littleEndian, UInt32(count).littleEndian)
+            // A buffer never grows past its size: a block that would overflow it is written first,
+            // and a block as large as a buffer goes straight to the file after it.
+            if writer.buffers[p].count + 8 + raw.count > bufferBytes { try flush(w, p) }
+            if writer.buffers[p].capacity < bufferBytes { writer.buffers[p].reserveCapacity(bufferBytes) }
             withUnsafeBytes(of: &header) { writer.buffers[p].append(contentsOf: $0) }
-            writer.buffers[p].append(contentsOf: raw)
-            if writer.buffers[p].count >= Self.bufferBytes { try flush(w, p) }
+            if 8 + raw.count > bufferBytes {
+                try flush(w, p)
+                try Self.writeAll(writer.descriptors[p], raw, path: Self.path(directory, w, p))
+            } else {
+                writer.buffers[p].append(contentsOf: raw)
+            }
         })
     }
 

@@ -8,15 +8,26 @@ import TrackAnalysis
 struct AnalysisReport {
     /// One summary per vessel, sorted by MMSI.
     let tracks: [TrackSummary]
-    let events: [Event]
     let ingest: Ingest
     let ports: PortList?
-    /// One risk score per track, in the tracks' order.
-    let risks: [RiskScore]
     /// The best sanctions listing of each listed vessel (`capwatch analyze` screens every vessel).
     var listings: [MMSI: ScreeningMatch] = [:]
+    /// What the files and the summary need from the events; complete once ``write(to:events:)`` has run.
+    private(set) var totals: EventTotals
+    /// One risk score per track, in the tracks' order; made by ``write(to:events:)``.
+    private(set) var risks: [RiskScore] = []
+    private let scorer = RiskScorer()
 
-    /// The files ``write(to:)`` writes.
+    /// - Parameters: see the properties.
+    init(tracks: [TrackSummary], ingest: Ingest, ports: PortList?, listings: [MMSI: ScreeningMatch]) {
+        self.tracks = tracks
+        self.ingest = ingest
+        self.ports = ports
+        self.listings = listings
+        totals = EventTotals(tracks: tracks, scorer: scorer, estimator: DeliveryEstimator())
+    }
+
+    /// The files ``write(to:events:)`` writes.
     static let fileNames = ["events.json", "events.geojson", "vessels.csv", "ledger.json"]
 
     /// Creates `directory` if needed and checks that files can be created in it.
@@ -33,44 +44,89 @@ struct AnalysisReport {
     }
 
     /// Writes `events.json`, `events.geojson`, `vessels.csv` and `ledger.json` into `directory`
-    /// (created if needed). The files are rendered in pieces on both cores (``PipelinedPieces``):
-    /// vessels.csv by ranges of rows, the event files by ranges of events whose JSON is rendered
-    /// once for both. Each file appears whole or not at all (``StreamedFile``).
-    /// - Throws: ``CapwatchCLIError`` naming the path that could not be written.
-    func write(to directory: String) throws {
+    /// (created if needed), and scores every vessel's risk.
+    ///
+    /// The events are read from `events` a round at a time: while the cores render one round's
+    /// JSON once for both event files, the next round is read, marked with its sanctions listings
+    /// (``Screen/annotate(_:with:)``) and counted (``EventTotals``), and the round before is written.
+    /// Memory holds three rounds of events, whatever their number. vessels.csv follows, rendered in
+    /// pieces on both cores (``PipelinedPieces``). Each file appears whole or not at all
+    /// (``StreamedFile``).
+    /// - Parameter events: every event to report, in chronological order.
+    /// - Throws: ``CapwatchCLIError`` naming the path that could not be written or read.
+    mutating func write(to directory: String, events: inout EventRuns.Merge) throws {
         try AnalysisReport.prepare(directory: directory)
         func open(_ name: String) throws -> StreamedFile { try StreamedFile(path: (directory as NSString).appendingPathComponent(name)) }
         let json = try open("events.json"), geojson = try open("events.geojson"), csv = try open("vessels.csv"), ledger = try open("ledger.json")
-        let table = VesselsCSV(tracks: tracks, events: events, risks: risks, listings: listings)
-        let rowPieces = Parallel.ranges(table.rowCount, parts: (table.rowCount + Self.rowsPerPiece - 1) / Self.rowsPerPiece)
-        let eventPieces = Parallel.ranges(events.count, parts: (events.count + Self.eventsPerPiece - 1) / Self.eventsPerPiece)
-        enum Piece {
-            case rows([UInt8])
-            case events(json: [UInt8], geojson: [UInt8])
+        JSONText.append("[\n", to: &json.buffer)
+        JSONText.append(GeoJSONWriter.header, to: &geojson.buffer)
+        let perRound = 4 * Self.eventsPerPiece
+        let listings = self.listings
+        func read(_ merge: inout EventRuns.Merge, _ totals: inout EventTotals) throws -> [Event] {
+            var batch: [Event] = []
+            batch.reserveCapacity(perRound)
+            while batch.count < perRound, let e = try merge.next() {
+                let marked = Screen.annotate(e, with: listings)
+                totals.add(marked)
+                batch.append(marked)
+            }
+            return batch
         }
+        var batch = try read(&events, &totals)
+        var first = 0  // the number of the batch's first event
+        var rendered: [(json: [UInt8], geojson: [UInt8])] = []
+        while !batch.isEmpty || !rendered.isEmpty {
+            let toWrite = rendered, current = batch, base = first
+            let pieces = Parallel.ranges(current.count, parts: (current.count + Self.eventsPerPiece - 1) / Self.eventsPerPiece)
+            var next: [Event] = []
+            var failure: (any Error)?  // set by work item 0 only, read after all have finished
+            let results = Parallel.map(pieces.count + 1) { i -> (json: [UInt8], geojson: [UInt8])? in
+                guard i > 0 else {
+                    do {
+                        for piece in toWrite {
+                            try json.write(piece.json)
+                            try geojson.write(piece.geojson)
+                        }
+                        next = try read(&events, &totals)
+                    } catch {
+                        failure = error
+                    }
+                    return nil
+                }
+                return Self.renderEvents(current, pieces[i - 1], numberedFrom: base)
+            }
+            if let failure { throw failure }
+            rendered = results.compactMap { $0 }
+            first += current.count
+            batch = next
+        }
+        if totals.total == 0 {
+            json.buffer.removeAll()
+            JSONText.append("[]\n", to: &json.buffer)
+        } else {
+            JSONText.append("\n]\n", to: &json.buffer)
+        }
+        JSONText.append(GeoJSONWriter.footer, to: &geojson.buffer)
+
+        // Every vessel's score from its tally, in two halves on both cores above 1,000 vessels.
+        let tallies = totals.tallies, tracks = self.tracks, scorer = self.scorer
+        let halves = Parallel.ranges(tracks.count, parts: tracks.count > 1_000 ? 2 : 1)
+        risks = Parallel.map(halves.count) { h in
+            halves[h].map { i in scorer.score(mmsi: tracks[i].mmsi, isTanker: tracks[i].isTanker, tally: tallies[i], listed: listings[tracks[i].mmsi] != nil) }
+        }.flatMap { $0 }
+
+        let table = VesselsCSV(tracks: tracks, counts: totals.counts, risks: risks, listings: listings)
+        let rowPieces = Parallel.ranges(table.rowCount, parts: (table.rowCount + Self.rowsPerPiece - 1) / Self.rowsPerPiece)
         csv.buffer.append(contentsOf: VesselsCSV.header.utf8)
         csv.buffer.append(UInt8(ascii: "\n"))
-        JSONText.append(events.isEmpty ? "[]\n" : "[\n", to: &json.buffer)
-        JSONText.append(GeoJSONWriter.header, to: &geojson.buffer)
-        try PipelinedPieces.run(count: rowPieces.count + eventPieces.count, perRound: 4) { [events] i in
-            guard i >= rowPieces.count else {
-                var rows: [UInt8] = []
-                rows.reserveCapacity(rowPieces[i].count * 200)
-                table.appendRows(rowPieces[i], to: &rows)
-                return Piece.rows(rows)
-            }
-            let (text, features) = Self.renderEvents(events, eventPieces[i - rowPieces.count])
-            return Piece.events(json: text, geojson: features)
-        } write: { piece in
-            switch piece {
-            case .rows(let rows): try csv.write(rows)
-            case .events(let text, let features):
-                try json.write(text)
-                try geojson.write(features)
-            }
+        try PipelinedPieces.run(count: rowPieces.count, perRound: 4) { i in
+            var rows: [UInt8] = []
+            rows.reserveCapacity(rowPieces[i].count * 200)
+            table.appendRows(rowPieces[i], to: &rows)
+            return rows
+        } write: { rows in
+            try csv.write(rows)
         }
-        if !events.isEmpty { JSONText.append("\n]\n", to: &json.buffer) }
-        JSONText.append(GeoJSONWriter.footer, to: &geojson.buffer)
         ledger.buffer.append(contentsOf: ledgerJSON.utf8)
         for file in [json, geojson, csv, ledger] { try file.commit() }
     }
@@ -82,17 +138,18 @@ struct AnalysisReport {
 
     /// The events.json and events.geojson text of `events[range]`: each event's JSON is rendered
     /// once and used in both, after the separators those files put between two events.
+    /// - Parameter numberedFrom: the number of `events[0]` in the whole file (the first has no separator).
     /// - Returns: `(json, geojson)`; the headers and footers of the files are not included.
-    static func renderEvents(_ events: [Event], _ range: Range<Int>) -> (json: [UInt8], geojson: [UInt8]) {
+    static func renderEvents(_ events: [Event], _ range: Range<Int>, numberedFrom base: Int = 0) -> (json: [UInt8], geojson: [UInt8]) {
         var json: [UInt8] = [], geojson: [UInt8] = []
         json.reserveCapacity(range.count * 512)
         geojson.reserveCapacity(range.count * 640)
         for i in range {
-            if i > 0 { JSONText.append(",\n", to: &json) }
+            if base + i > 0 { JSONText.append(",\n", to: &json) }
             let start = json.count
             events[i].appendJSON(to: &json)
             json.withUnsafeBufferPointer { text in
-                GeoJSONWriter.appendFeatures(of: events[i], properties: UnsafeBufferPointer(rebasing: text[start...]), first: i == 0, to: &geojson)
+                GeoJSONWriter.appendFeatures(of: events[i], properties: UnsafeBufferPointer(rebasing: text[start...]), first: base + i == 0, to: &geojson)
             }
         }
         return (json, geojson)
@@ -128,24 +185,19 @@ struct AnalysisReport {
             out += "Sanctioned vessels: \(listings.count): \(listed.prefix(5).joined(separator: ", "))\(listed.count > 5 ? ", …" : "")\n"
         }
         if let ports { out += "Ports: \(ports.count) in the exclusion list (plus \(DPRKPorts.ports.count) built-in DPRK ports for port visits)\n" }
-        var byKind: [Event.Kind: Int] = [:]
-        for e in events { byKind[e.kind, default: 0] += 1 }
-        out += "Events: \(events.count)"
-        if !events.isEmpty {
-            out += " (" + Event.Kind.allCases.filter { byKind[$0] != nil }.map { "\($0.rawValue) \(byKind[$0]!)" }.joined(separator: ", ") + ")"
+        out += "Events: \(totals.total)"
+        if totals.total > 0 {
+            out += " (" + Event.Kind.allCases.filter { totals.byKind[$0.ordinal] > 0 }.map { "\($0.rawValue) \(totals.byKind[$0.ordinal])" }.joined(separator: ", ") + ")"
         }
         out += "\n"
         let names = Dictionary(tracks.map { ($0.mmsi, $0.identity.current?.name.map(Self.printable)) }, uniquingKeysWith: { a, _ in a })
         // Encounters first (the possible STS transfers), then the rest; longest first within a kind.
-        func hours(_ e: Event) -> Double { e.durationSeconds.map { $0 / 3600 } ?? e.evidence["gap_h"]?.doubleValue ?? 0 }
-        let top = events.sorted {
-            ($0.kind == .encounter ? 0 : 1, -hours($0)) < ($1.kind == .encounter ? 0 : 1, -hours($1))
-        }.prefix(10)
+        let top = totals.top
         if !top.isEmpty { out += "Top events (encounters first, longest first):\n" }
         for e in top {
             let who = e.mmsi.map { m in names[m].flatMap { $0 }.map { "\(m) \($0)" } ?? "\(m)" }.joined(separator: " + ")
             let end = e.end?.iso8601 ?? "open"
-            let length = String(format: "%.1f h", hours(e)) + (e.end == nil ? ", still open" : "")
+            let length = String(format: "%.1f h", EventTotals.hours(e)) + (e.end == nil ? ", still open" : "")
             out += "  \(e.kind.rawValue)  \(who)  \(e.start.iso8601) – \(end)  (\(length))  at \(String(format: "%.4f, %.4f", e.position.latitude, e.position.longitude))\n"
         }
         let risky = zip(tracks, risks).filter { $0.1.score > 0 }.sorted { ($0.1.score, $1.0.mmsi) > ($1.1.score, $0.0.mmsi) }.prefix(5)

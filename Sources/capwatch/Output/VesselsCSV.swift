@@ -7,7 +7,7 @@ import TrackAnalysis
 /// position counts, first and last time seen, how many events of each kind involve it, and its
 /// risk score with the top three reasons (`risk_reasons`, `; `-separated, `+points rule: detail`).
 ///
-/// Made once from all tracks and events (row order, counts per vessel and kind, scores), then
+/// Made once from all tracks, their event counts and scores (row order, counts per vessel and kind), then
 /// rendered by ranges of rows with ``appendRows(_:to:)``, so that pieces of the file can be
 /// rendered on several cores.
 struct VesselsCSV: Sendable {
@@ -21,23 +21,21 @@ struct VesselsCSV: Sendable {
     private let riskOfRow: [RiskScore?]
     private let listings: [MMSI: ScreeningMatch]
 
-    /// Sorts the vessels and counts their events.
+    /// Sorts the vessels.
     /// - Parameters:
     ///   - tracks: one summary per vessel, any order (rows are sorted by MMSI).
-    ///   - events: all events, counted per vessel and kind.
+    ///   - counts: the events of each track and kind, `Event.Kind.allCases.count` per track in
+    ///     the tracks' order, by ``Event/Kind/ordinal`` (``EventTotals/counts``).
     ///   - risks: the vessels' risk scores.
     ///   - listings: the best sanctions listing of each listed vessel.
-    init(tracks: [TrackSummary], events: [Event], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) {
+    init(tracks: [TrackSummary], counts trackCounts: [Int], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) {
         let order = tracks.indices.sorted { tracks[$0].mmsi < tracks[$1].mmsi }
         var row: [MMSI: Int] = [:]
         row.reserveCapacity(tracks.count)
         for (r, t) in order.enumerated() { row[tracks[t].mmsi] = r }
         let kinds = Event.Kind.allCases.count
         var counts = [Int](repeating: 0, count: tracks.count * kinds)
-        for e in events.indices {
-            let k = events[e].kind.ordinal
-            for m in events[e].mmsi { if let r = row[m] { counts[r * kinds + k] += 1 } }
-        }
+        for (r, t) in order.enumerated() { for k in 0..<kinds { counts[r * kinds + k] = trackCounts[t * kinds + k] } }
         var riskOfRow = [RiskScore?](repeating: nil, count: tracks.count)
         for r in risks { if let i = row[r.mmsi] { riskOfRow[i] = r } }
         self.tracks = tracks

@@ -1,0 +1,235 @@
+/// A compact binary form of an ``Event``, for temporary files that the same program reads back
+/// (the events `capwatch analyze` spills while it works): every field is kept exactly, numbers
+/// bit for bit, field order as written.
+///
+/// Layout, little-endian: a 32-bit length of the rest of the record, then the kind (its
+/// ``Event/Kind/ordinal``, 1 byte), start (Int64 ms), a byte 1 or 0 for whether there is an end and
+/// the end (Int64 ms, 0 when there is none), latitude and longitude (Float64 bits), the MMSIs (a
+/// 16-bit count, then 32 bits each), then the parameters and the evidence: each a 16-bit count of
+/// fields, each field its name (32-bit byte count, UTF-8) and its value (a tag byte 0 number,
+/// 1 integer, 2 string, 3 time, 4 position, 5 boolean, then 8, 8, 4 + n, 8, 16 or 1 bytes).
+/// It is not a format for exchange: use ``Event/json`` for that.
+extension Event {
+    /// Appends the record of this event to `out` (the layout above).
+    public func appendBinary(to out: inout [UInt8]) {
+        let lengthAt = out.count
+        out.append(contentsOf: [0, 0, 0, 0])
+        out.append(UInt8(kind.ordinal))
+        Self.put(UInt64(bitPattern: start.millisecondsSince1970), &out)
+        out.append(end == nil ? 0 : 1)
+        Self.put(UInt64(bitPattern: end?.millisecondsSince1970 ?? 0), &out)
+        Self.put(position.latitude.bitPattern, &out)
+        Self.put(position.longitude.bitPattern, &out)
+        Self.put16(mmsi.count, &out)
+        for m in mmsi { Self.put32(UInt32(m.rawValue), &out) }
+        Self.putFields(parameters, &out)
+        Self.putFields(evidence, &out)
+        let length = UInt32(out.count - lengthAt - 4)
+        for b in 0..<4 { out[lengthAt + b] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(b))) }
+    }
+
+    /// The byte count of the record that starts at `bytes[offset...]` (its length prefix
+    /// included), or nil when fewer than 4 bytes are there.
+    public static func binaryRecordLength(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int? {
+        guard bytes.count - offset >= 4 else { return nil }
+        return 4 + Int(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+    }
+
+    /// Reads the record at `bytes[offset...]` (written by ``appendBinary(to:)``) and moves `offset`
+    /// past it. To read many records, ``EventBinaryReader`` is faster.
+    /// - Throws: ``EventBinaryError`` when the bytes end inside the record or do not hold one
+    ///   (a kind, MMSI, tag or name out of range); `offset` is then unchanged.
+    public init(binary bytes: UnsafeRawBufferPointer, offset: inout Int) throws(EventBinaryError) {
+        var reader = EventBinaryReader()
+        self = try reader.read(bytes, offset: &offset)
+    }
+
+    /// An event from its decoded parts; `mmsi` is already sorted (it was written sorted).
+    fileprivate init(kind: Kind, sortedMMSI mmsi: [MMSI], start: Timestamp, end: Timestamp?, position: GeoPoint, parameters: EventFields,
+                     evidence: EventFields) {
+        self.kind = kind
+        self.mmsi = mmsi
+        self.start = start
+        self.end = end
+        self.position = position
+        self.parameters = parameters
+        self.evidence = evidence
+    }
+
+    private static func put(_ v: UInt64, _ out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func put32(_ v: UInt32, _ out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func put16(_ v: Int, _ out: inout [UInt8]) {
+        precondition(v <= Int(UInt16.max), "an event record holds at most 65,535 MMSIs or fields")
+        out.append(UInt8(truncatingIfNeeded: v))
+        out.append(UInt8(truncatingIfNeeded: v >> 8))
+    }
+
+    private static func putString(_ s: String, _ out: inout [UInt8]) {
+        put32(UInt32(s.utf8.count), &out)
+        out.append(contentsOf: s.utf8)
+    }
+
+    private static func putFields(_ fields: EventFields, _ out: inout [UInt8]) {
+        put16(fields.count, &out)
+        for f in fields {
+            putString(f.name, &out)
+            switch f.value {
+            case .number(let v):
+                out.append(0)
+                put(v.bitPattern, &out)
+            case .integer(let v):
+                out.append(1)
+                put(UInt64(bitPattern: Int64(v)), &out)
+            case .string(let s):
+                out.append(2)
+                putString(s, &out)
+            case .time(let t):
+                out.append(3)
+                put(UInt64(bitPattern: t.millisecondsSince1970), &out)
+            case .position(let p):
+                out.append(4)
+                put(p.latitude.bitPattern, &out)
+                put(p.longitude.bitPattern, &out)
+            case .boolean(let b):
+                out.append(5)
+                out.append(b ? 1 : 0)
+            }
+        }
+    }
+}
+
+/// Reads binary event records (``Event/appendBinary(to:)``) one after another. It remembers the
+/// parameters and field names of the last record of each kind, so that records of a run, which
+/// repeat them, share their storage instead of making new strings and lists.
+public struct EventBinaryReader {
+    private var lastParameters: [(bytes: [UInt8], fields: EventFields)?] = Array(repeating: nil, count: Event.Kind.allCases.count)
+    private var lastNames: [[String]] = Array(repeating: [], count: Event.Kind.allCases.count)
+
+    /// A reader that remembers nothing yet.
+    public init() {}
+
+    /// Reads the record at `bytes[offset...]` and moves `offset` past it.
+    /// - Throws: ``EventBinaryError`` when the bytes end inside the record or do not hold one
+    ///   (a kind, MMSI, tag or name out of range); `offset` is then unchanged.
+    public mutating func read(_ bytes: UnsafeRawBufferPointer, offset: inout Int) throws(EventBinaryError) -> Event {
+        guard let length = Event.binaryRecordLength(bytes, at: offset), length <= bytes.count - offset else { throw .truncated(at: offset) }
+        var r = Fields(bytes: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + length)]))
+        let kindOrdinal = Int(try r.byte())
+        guard kindOrdinal < Event.Kind.allCases.count else { throw .malformed(at: offset, "kind \(kindOrdinal)") }
+        let start = Int64(bitPattern: try r.u64())
+        let hasEnd = try r.byte() == 1
+        let end = Int64(bitPattern: try r.u64())
+        let latitude = Double(bitPattern: try r.u64())
+        let longitude = Double(bitPattern: try r.u64())
+        var mmsis: [MMSI] = []
+        let mmsiCount = try r.u16()
+        mmsis.reserveCapacity(mmsiCount)
+        for _ in 0..<mmsiCount {
+            let raw = try r.u32()
+            guard let m = MMSI(rawValue: raw) else { throw .malformed(at: offset, "MMSI \(raw)") }
+            mmsis.append(m)
+        }
+        // The parameters: those of the kind's last record when the bytes are the same.
+        let parametersStart = r.position
+        var names: [String] = []
+        let parsed = try r.fields(offset, names: [], into: &names)
+        let parametersBytes = UnsafeRawBufferPointer(rebasing: r.bytes[parametersStart..<r.position])
+        let parameters: EventFields
+        if let last = lastParameters[kindOrdinal], last.bytes.elementsEqual(parametersBytes) {
+            parameters = last.fields
+        } else {
+            parameters = parsed
+            lastParameters[kindOrdinal] = (Array(parametersBytes), parsed)
+        }
+        names.removeAll(keepingCapacity: true)
+        let evidence = try r.fields(offset, names: lastNames[kindOrdinal], into: &names)
+        lastNames[kindOrdinal] = names
+        guard r.position == r.bytes.count else { throw .malformed(at: offset, "\(r.bytes.count - r.position) bytes left over") }
+        offset += length
+        return Event(kind: Event.Kind.allCases[kindOrdinal], sortedMMSI: mmsis, start: Timestamp(millisecondsSince1970: start),
+                     end: hasEnd ? Timestamp(millisecondsSince1970: end) : nil, position: GeoPoint(latitude: latitude, longitude: longitude),
+                     parameters: parameters, evidence: evidence)
+    }
+
+    /// Reads the fields of one record, each read checked against the record's end.
+    private struct Fields {
+        let bytes: UnsafeRawBufferPointer
+        var position = 0
+
+        mutating func take(_ n: Int) throws(EventBinaryError) -> Int {
+            guard n >= 0, n <= bytes.count - position else { throw .truncated(at: position) }
+            defer { position += n }
+            return position
+        }
+
+        mutating func byte() throws(EventBinaryError) -> UInt8 { bytes[try take(1)] }
+        mutating func u16() throws(EventBinaryError) -> Int { Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(2), as: UInt16.self))) }
+        mutating func u32() throws(EventBinaryError) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self)) }
+        mutating func u64() throws(EventBinaryError) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8), as: UInt64.self)) }
+
+        mutating func string() throws(EventBinaryError) -> String {
+            let n = Int(try u32())
+            let at = try take(n)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
+        }
+
+        /// A field name: `known[i]` (the same field of the kind's last record) when its bytes are
+        /// the same, so that no string is made.
+        mutating func name(_ i: Int, _ known: [String]) throws(EventBinaryError) -> String {
+            guard i < known.count else { return try string() }
+            let n = Int(try u32())
+            let at = try take(n)
+            let text = UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
+            var candidate = known[i]
+            if candidate.withUTF8({ text.elementsEqual(UnsafeRawBufferPointer($0)) }) { return known[i] }
+            return String(decoding: text, as: UTF8.self)
+        }
+
+        /// Reads a field list; `names` receives its names.
+        mutating func fields(_ record: Int, names known: [String], into names: inout [String]) throws(EventBinaryError) -> EventFields {
+            let count = try u16()
+            var fields: [EventFields.Field] = []
+            fields.reserveCapacity(count)
+            for i in 0..<count {
+                let name = try name(i, known)
+                names.append(name)
+                let value: EventValue
+                switch try byte() {
+                case 0: value = .number(Double(bitPattern: try u64()))
+                case 1: value = .integer(Int(Int64(bitPattern: try u64())))
+                case 2: value = .string(try string())
+                case 3: value = .time(Timestamp(millisecondsSince1970: Int64(bitPattern: try u64())))
+                case 4:
+                    let latitude = Double(bitPattern: try u64())
+                    value = .position(GeoPoint(latitude: latitude, longitude: Double(bitPattern: try u64())))
+                case 5: value = .boolean(try byte() == 1)
+                case let tag: throw .malformed(at: record, "value tag \(tag) of \(name)")
+                }
+                fields.append(EventFields.Field(name: name, value: value))
+            }
+            guard let list = EventFields(uniqueFields: fields) else { throw .malformed(at: record, "a field name repeated") }
+            return list
+        }
+    }
+}
+
+/// Why ``Event/init(binary:offset:)`` could not read a record.
+public enum EventBinaryError: Error, Equatable, CustomStringConvertible {
+    /// The bytes end inside the record that starts (or the field that is read) at this offset.
+    case truncated(at: Int)
+    /// The record at this offset holds something no written record holds.
+    case malformed(at: Int, String)
+
+    public var description: String {
+        switch self {
+        case .truncated(let at): "an event record is cut short at byte \(at)"
+        case .malformed(let at, let what): "the event record at byte \(at) is not valid: \(what)"
+        }
+    }
+}
