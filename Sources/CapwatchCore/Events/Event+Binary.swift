@@ -213,8 +213,8 @@ public struct EventBinaryReader {
                 }
                 fields.append(EventFields.Field(name: name, value: value))
             }
-            guard let list = EventFields(uniqueFields: fields) else { throw .malformed(at: record, "a field name repeated") }
-            return list
+            // Written from an EventFields, whose names are unique.
+            return EventFields(uniqueFields: fields)
         }
     }
 }

@@ -37,11 +37,9 @@ public struct EventFields: Hashable, Sendable, ExpressibleByDictionaryLiteral, R
         for (name, value) in elements { self[name] = value }
     }
 
-    /// The given fields in order, or nil when a name appears twice.
-    public init?(uniqueFields: [Field]) {
-        guard !Self.hasRepeatedName(uniqueFields) else { return nil }
-        fields = uniqueFields
-    }
+    /// The given fields in order, their names known to be unique (read back from a list that was
+    /// an `EventFields`): not checked.
+    init(uniqueFields: [Field]) { fields = uniqueFields }
 
     private static func hasRepeatedName(_ fields: [Field]) -> Bool {
         fields.withUnsafeBufferPointer { f in

@@ -8,11 +8,12 @@ import Foundation
 import HeapModule
 
 /// The events of a `capwatch analyze` run, kept as sorted runs of binary records
-/// (``Event/appendBinary(to:)``) in one temporary file of the spill directory, or in memory when
-/// the run has no spill. Each vessel group adds its runs as soon as it is analysed and the
-/// encounter sweep adds a run every few thousand encounters, so memory holds the records of a
-/// group, not every event of the input; ``merge(_:)`` reads the runs back in
-/// chronological order (``MergeKey``), a buffer per run.
+/// (``Event/appendBinary(to:)``) in one temporary file of the spill directory, or as arrays in
+/// memory when the run has no spill (its input was small enough to be held in memory whole).
+/// Each vessel group adds its runs as soon as it is analysed and the encounter sweep adds a run
+/// every few thousand encounters, so memory holds a group's events, not every event of the
+/// input; ``merge(_:bufferBytes:)`` reads the runs back in chronological order (``MergeKey``), a
+/// buffer per run.
 ///
 /// Safe to use from several threads: adding takes a lock.
 final class EventRuns: @unchecked Sendable {
@@ -22,7 +23,7 @@ final class EventRuns: @unchecked Sendable {
         let kind: Event.Kind
         /// Orders runs of the same kind whose keys tie: the vessel group, or the encounter batch.
         let order: Int
-        /// Where its records are: a byte range of the file, or the index of a memory buffer.
+        /// Where its records are: a byte range of the file, or (in memory) the index of its array.
         fileprivate let offset: Int
         fileprivate let length: Int
         /// The number of events.
@@ -33,7 +34,7 @@ final class EventRuns: @unchecked Sendable {
     let path: String?
     private var descriptor: Int32 = -1
     private var end = 0
-    private var buffers: [[UInt8]] = []
+    private var arrays: [[Event]] = []
     private let lock = NSLock()
     /// The runs added, in the order added.
     private(set) var runs: [Run] = []
@@ -64,28 +65,32 @@ final class EventRuns: @unchecked Sendable {
     func add(_ events: [Event], kind: Event.Kind, order: Int) throws {
         guard !events.isEmpty else { return }
         let keys = events.indices.map { MergeKey(events[$0], kindRank: 0, run: 0, seq: $0) }
-        let sorted = zip(keys, keys.dropFirst()).allSatisfy { $0.0 <= $0.1 } ? keys : keys.sorted()
+        let inOrder = zip(keys, keys.dropFirst()).allSatisfy { $0.0 <= $0.1 }
+        let sorted = inOrder ? keys : keys.sorted()
+        guard let path else {
+            let run = inOrder ? events : sorted.map { events[$0.seq] }
+            lock.lock()
+            defer { lock.unlock() }
+            runs.append(Run(kind: kind, order: order, offset: arrays.count, length: 0, count: run.count))
+            arrays.append(run)
+            return
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(events.count * 320)
         for key in sorted { events[key.seq].appendBinary(to: &bytes) }
         lock.lock()
         defer { lock.unlock() }
-        if let path {
-            try bytes.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let n = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(end + done))
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { throw CapwatchCLIError("\(path): cannot write temporary events: \(String(cString: strerror(errno)))") }
-                    done += n
-                }
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(end + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw CapwatchCLIError("\(path): cannot write temporary events: \(String(cString: strerror(errno)))") }
+                done += n
             }
-            runs.append(Run(kind: kind, order: order, offset: end, length: bytes.count, count: events.count))
-            end += bytes.count
-        } else {
-            runs.append(Run(kind: kind, order: order, offset: buffers.count, length: bytes.count, count: events.count))
-            buffers.append(bytes)
         }
+        runs.append(Run(kind: kind, order: order, offset: end, length: bytes.count, count: events.count))
+        end += bytes.count
     }
 
     /// The events of `runs`, merged in ``MergeKey`` order: by start time, then kind (by its name),
@@ -152,7 +157,9 @@ final class EventRuns: @unchecked Sendable {
     struct Merge {
         private struct Cursor {
             let run: Run
+            /// File runs: records read and not yet decoded, from `position`.
             var buffer: [UInt8] = []
+            /// The next byte of `buffer` (file runs) or the next event of the array (in memory).
             var position = 0
             /// Bytes of the run not yet in `buffer` (file runs only).
             var unread: Int
@@ -200,21 +207,21 @@ final class EventRuns: @unchecked Sendable {
             let run = cursors[c].run
             var position = cursors[c].position
             let event: Event
-            // The bytes are held by a local reference while the reader reads them.
-            let bytes: [UInt8]
             if store.path == nil {
-                guard position < run.length else { return }
-                bytes = store.buffers[run.offset]
+                guard position < run.count else { return }
+                event = store.arrays[run.offset][position]
+                position += 1
             } else {
                 guard position < cursors[c].buffer.count || cursors[c].unread > 0 else { return }
                 try refill(c)
                 position = cursors[c].position
-                bytes = cursors[c].buffer
-            }
-            do {
-                event = try bytes.withUnsafeBytes { raw throws(EventBinaryError) in try reader.read(raw, offset: &position) }
-            } catch {
-                throw CapwatchCLIError("\(store.path ?? "events"): temporary events are damaged: \(error)")
+                // The bytes are held by a local reference while the reader reads them.
+                let bytes = cursors[c].buffer
+                do {
+                    event = try bytes.withUnsafeBytes { raw throws(EventBinaryError) in try reader.read(raw, offset: &position) }
+                } catch {
+                    throw CapwatchCLIError("\(store.path ?? "events"): temporary events are damaged: \(error)")
+                }
             }
             cursors[c].position = position
             heads[c] = event

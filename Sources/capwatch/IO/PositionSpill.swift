@@ -31,7 +31,7 @@ final class PositionSpill: @unchecked Sendable {
     let directory: String
     private let writers: [Writer]
     /// Bytes a partition's buffer collects before they are written: 256 KiB, less when there are
-    /// many partitions, so that all buffers together hold at most about 32 MiB (16 KiB at least).
+    /// many partitions, so that all buffers together hold at most about 16 MiB (16 KiB at least).
     let bufferBytes: Int
 
     /// One writer's files and buffers, one per group.
@@ -45,7 +45,7 @@ final class PositionSpill: @unchecked Sendable {
     /// - Throws: ``CapwatchCLIError`` when the temporary directory or a file cannot be created.
     init(partitions: Int) throws {
         partitionCount = max(1, partitions)
-        bufferBytes = max(1 << 14, min(1 << 18, (32 << 20) / (Self.writerCount * partitionCount)))
+        bufferBytes = max(1 << 14, min(1 << 18, (16 << 20) / (Self.writerCount * partitionCount)))
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         directory = try SpillCleanup.shared.register(partitions: partitionCount) {
             var template = Array((base + "/capwatch-spill.XXXXXX").utf8CString)
