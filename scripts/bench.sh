@@ -6,7 +6,7 @@
 # Environment:
 #   BENCH_WORK=DIR        keep inputs in DIR and reuse them on the next run (default: a temp dir, removed at the end)
 #   BENCH_SKIP_INSTALL=1  do not run pip/apt-get (peers that are absent then say "not installed")
-#   BENCH_SCRATCH=DIR     SwiftPM scratch path (default .build)
+#   BENCH_SCRATCH=DIR     SwiftPM scratch path of the benchmarked build (default .build/static)
 #   BENCH_SIZES="…"       analyze sizes (default "100000 1000000 10000000")
 #   PYTHON=python3        interpreter for the Python peers (pip installs into it)
 #
@@ -17,7 +17,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 SIZES=${BENCH_SIZES:-100000 1000000 10000000}
-SCRATCH=${BENCH_SCRATCH:-.build}
+SCRATCH=${BENCH_SCRATCH:-.build/static}
 if [ -n "${BENCH_WORK:-}" ]; then
     WORK=$BENCH_WORK
     mkdir -p "$WORK"
@@ -54,10 +54,13 @@ fi
 "$PYTHON" -c 'import ais' 2> /dev/null || grep -q '^libais' "$STATUS" || missing libais "not importable by $PYTHON (BENCH_SKIP_INSTALL?)"
 command -v gpsdecode > /dev/null || grep -q '^gpsdecode' "$STATUS" || missing gpsdecode "gpsdecode not on PATH (Debian package gpsd-clients)"
 
-# 2. Capwatch, release.
-say "building capwatch (release)"
-swift build -c release --scratch-path "$SCRATCH" --product capwatch >&2 || { say "build failed"; exit 1; }
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/capwatch
+# 2. Capwatch, release, with the Swift runtime and Foundation linked in (--static-swift-stdlib, as a
+# Linux executable is deployed): each run then starts in about 15 ms instead of 30 ms (no shared
+# libraries to load and bind, fewer conformance tables to scan). Its own scratch path, so that the
+# everyday build in .build is not rebuilt. The first build takes about 5 minutes.
+say "building capwatch (release, static Swift runtime)"
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product capwatch >&2 || { say "build failed"; exit 1; }
+BIN=$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)/capwatch
 
 # 3. Inputs.
 SAMPLE=../shared/data/ais/gpsd/ais-nmea-sample.log

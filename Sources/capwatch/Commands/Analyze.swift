@@ -15,8 +15,8 @@ struct Analyze: ParsableCommand {
             or a position CSV (Capwatch layout, Danish Maritime Authority, NOAA MarineCadastre). Writes \
             events.json, events.geojson and vessels.csv to DIR and prints a summary. \
             Inputs larger than --partition-mb (and standard input) are analysed by vessel group: the \
-            positions wait in temporary files under TMPDIR (about 40 bytes each, removed at the end), so \
-            memory follows the vessels and the events rather than the number of positions.
+            positions and events wait in temporary files under TMPDIR (about 40 bytes a position, removed \
+            at the end), so memory follows the vessels rather than the number of positions or events.
             """
     )
 

@@ -78,7 +78,7 @@ extension BenchAll {
                     + "--lists none: screening is measured in its own rows (issue 5) and in the 'screened' rows. "
                     + "tracks-N.csv replicate the real tracks in ../shared/data/tracks with new MMSIs each replica (+7 days): the number "
                     + "of vessels grows with the positions (1,167 per 62,285 rows). tracks-same-N.csv keep the MMSIs: the same 1,167 vessels "
-                    + "over a longer time. Inputs above 32 MB are analysed by vessel group (--partition-mb), positions waiting in "
+                    + "over a longer time. Inputs above 8 MB are analysed by vessel group (--partition-mb), positions waiting in "
                     + "temporary files. CPU cores = (user+sys)/wall.")
         }
     }
