@@ -44,18 +44,6 @@ extension Event {
         self = try reader.read(bytes, offset: &offset)
     }
 
-    /// An event from its decoded parts; `mmsi` is already sorted (it was written sorted).
-    fileprivate init(kind: Kind, sortedMMSI mmsi: [MMSI], start: Timestamp, end: Timestamp?, position: GeoPoint, parameters: EventFields,
-                     evidence: EventFields) {
-        self.kind = kind
-        self.mmsi = mmsi
-        self.start = start
-        self.end = end
-        self.position = position
-        self.parameters = parameters
-        self.evidence = evidence
-    }
-
     private static func put(_ v: UInt64, _ out: inout [UInt8]) {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }

@@ -68,8 +68,14 @@ public struct Event: Hashable, Sendable {
     /// - Parameters: see the properties. `mmsi` is sorted.
     public init(kind: Kind, mmsi: [MMSI], start: Timestamp, end: Timestamp?, position: GeoPoint, parameters: EventFields,
                 evidence: EventFields) {
+        self.init(kind: kind, sortedMMSI: mmsi.sorted(), start: start, end: end, position: position, parameters: parameters, evidence: evidence)
+    }
+
+    /// An event whose `mmsi` is known to be sorted (read back from a record written sorted).
+    init(kind: Kind, sortedMMSI mmsi: [MMSI], start: Timestamp, end: Timestamp?, position: GeoPoint, parameters: EventFields,
+         evidence: EventFields) {
         self.kind = kind
-        self.mmsi = mmsi.sorted()
+        self.mmsi = mmsi
         self.start = start
         self.end = end
         self.position = position
