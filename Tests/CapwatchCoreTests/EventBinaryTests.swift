@@ -19,6 +19,11 @@ struct EventBinaryTests {
                   parameters: [:], evidence: ["tiny": .number(.leastNonzeroMagnitude), "big": .integer(Int.max), "empty": .string("")]),
             Event(kind: .darkSTS, mmsi: [a, b, c], start: t0, end: t0, position: GeoPoint(latitude: 90, longitude: -180),
                   parameters: ["min_overlap_h": .number(1)], evidence: ["note": .string("line\nbreak \"quoted\" \u{0}")]),
+            // One IMO number on 70,000 MMSIs: more than a 16-bit count holds (a newcomer's check
+            // found that such an event stopped the spill).
+            Event(kind: .identityChange, mmsi: (0..<70_000).map { MMSI(200_000_000 + $0)! }, start: t0, end: nil,
+                  position: GeoPoint(latitude: 0, longitude: 0), parameters: [:],
+                  evidence: EventFields(dictionaryLiteral: ("finding", .string("imo_shared")))),
         ]
     }
 

@@ -306,6 +306,20 @@ struct AnalyzeCommandTests {
         #expect(r2.stderr.contains("a-file: cannot create the output directory"))
     }
 
+    @Test("an output that cannot be replaced (vessels.csv is a directory) fails by name before any file is replaced, and leaves no temporary file")
+    func outputsReplacedAllOrNone() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("vessels.csv"), withIntermediateDirectories: true)
+        try "old\n".write(to: out.appendingPathComponent("events.json"), atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["analyze", "Samples/ais-nmea-sample.log", "--lists", "none", "--out", out.path, "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("vessels.csv: cannot write: it is a directory"), "\(r.stderr)")
+        // The earlier events.json is untouched, no other output appeared, no temporary file is left.
+        #expect(try String(contentsOf: out.appendingPathComponent("events.json"), encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["events.json", "vessels.csv"])
+    }
+
     @Test("--detectors keeps the kinds asked for; --lists none screens nothing; an unknown kind is refused")
     func detectorSelection() throws {
         let dir = try CommandRunner.temporaryDirectory()

@@ -5,7 +5,7 @@
 /// Layout, little-endian: a 32-bit length of the rest of the record, then the kind (its
 /// ``Event/Kind/ordinal``, 1 byte), start (Int64 ms), a byte 1 or 0 for whether there is an end and
 /// the end (Int64 ms, 0 when there is none), latitude and longitude (Float64 bits), the MMSIs (a
-/// 16-bit count, then 32 bits each), then the parameters and the evidence: each a 16-bit count of
+/// 32-bit count, then 32 bits each), then the parameters and the evidence: each a 32-bit count of
 /// fields, each field its name (32-bit byte count, UTF-8) and its value (a tag byte 0 number,
 /// 1 integer, 2 string, 3 time, 4 position, 5 boolean, then 8, 8, 4 + n, 8, 16 or 1 bytes).
 /// It is not a format for exchange: use ``Event/json`` for that.
@@ -20,7 +20,7 @@ extension Event {
         Self.put(UInt64(bitPattern: end?.millisecondsSince1970 ?? 0), &out)
         Self.put(position.latitude.bitPattern, &out)
         Self.put(position.longitude.bitPattern, &out)
-        Self.put16(mmsi.count, &out)
+        Self.put32(UInt32(mmsi.count), &out)
         for m in mmsi { Self.put32(UInt32(m.rawValue), &out) }
         Self.putFields(parameters, &out)
         Self.putFields(evidence, &out)
@@ -52,19 +52,13 @@ extension Event {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func put16(_ v: Int, _ out: inout [UInt8]) {
-        precondition(v <= Int(UInt16.max), "an event record holds at most 65,535 MMSIs or fields")
-        out.append(UInt8(truncatingIfNeeded: v))
-        out.append(UInt8(truncatingIfNeeded: v >> 8))
-    }
-
     private static func putString(_ s: String, _ out: inout [UInt8]) {
         put32(UInt32(s.utf8.count), &out)
         out.append(contentsOf: s.utf8)
     }
 
     private static func putFields(_ fields: EventFields, _ out: inout [UInt8]) {
-        put16(fields.count, &out)
+        put32(UInt32(fields.count), &out)
         for f in fields {
             putString(f.name, &out)
             switch f.value {
@@ -116,7 +110,8 @@ public struct EventBinaryReader {
         let latitude = Double(bitPattern: try r.u64())
         let longitude = Double(bitPattern: try r.u64())
         var mmsis: [MMSI] = []
-        let mmsiCount = try r.u16()
+        let mmsiCount = Int(try r.u32())
+        guard mmsiCount <= r.bytes.count / 4 else { throw .truncated(at: offset) }
         mmsis.reserveCapacity(mmsiCount)
         for _ in 0..<mmsiCount {
             let raw = try r.u32()
@@ -157,7 +152,6 @@ public struct EventBinaryReader {
         }
 
         mutating func byte() throws(EventBinaryError) -> UInt8 { bytes[try take(1)] }
-        mutating func u16() throws(EventBinaryError) -> Int { Int(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(2), as: UInt16.self))) }
         mutating func u32() throws(EventBinaryError) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self)) }
         mutating func u64() throws(EventBinaryError) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8), as: UInt64.self)) }
 
@@ -181,7 +175,8 @@ public struct EventBinaryReader {
 
         /// Reads a field list; `names` receives its names.
         mutating func fields(_ record: Int, names known: [String], into names: inout [String]) throws(EventBinaryError) -> EventFields {
-            let count = try u16()
+            let count = Int(try u32())
+            guard count <= bytes.count / 6 else { throw .truncated(at: position) }  // a field takes at least 6 bytes
             var fields: [EventFields.Field] = []
             fields.reserveCapacity(count)
             for i in 0..<count {

@@ -64,13 +64,16 @@ public struct IdentityChangeDetector: Sendable {
 
     /// One `imo_shared` event for every IMO number reported by two MMSIs or more.
     /// - Parameter holders: ``imoHolders(in:)`` of every track, tracks in MMSI order.
-    /// - Returns: the events in no particular order (``detect(in:)-([Track])`` sorts them).
+    /// - Returns: the events by IMO number (``detect(in:)-([Track])`` then sorts them stably by
+    ///   start and MMSIs, so two events that tie there stay in IMO order: the same bytes on every
+    ///   run, which the order of a dictionary would not give).
     public func sharedIMOEvents(_ holders: [IMOHolder]) -> [Event] {
         var byIMO: [IMONumber: [IMOHolder]] = [:]
         for h in holders { byIMO[h.imo, default: []].append(h) }
         var events: [Event] = []
         let fields = parameters.eventFields
-        for (imo, holders) in byIMO where holders.count >= 2 {
+        for imo in byIMO.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let holders = byIMO[imo], holders.count >= 2 else { continue }
             let sorted = holders.sorted { $0.mmsi < $1.mmsi }
             let first = holders.min { $0.since < $1.since }!
             let last = holders.max { $0.since < $1.since }!

@@ -80,7 +80,7 @@ struct SampleStore: Sendable {
 
         init(path: String, count: Int) throws {
             fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw CapwatchCLIError("\(path): cannot open temporary data: \(String(cString: strerror(errno)))") }
             self.path = path
             remaining = count
         }

@@ -36,6 +36,19 @@ final class SpillCleanup: @unchecked Sendable {
         return fd
     }
 
+    /// Runs `body` with the cleanup held off (a signal that arrives meanwhile is handled when it
+    /// returns), then forgets the temporary files `files`: for moving finished files into place
+    /// all together, so that an interrupt never leaves some moved and some not.
+    /// - Throws: what `body` throws (the files are forgotten all the same: `body` removes them).
+    func holdingInterrupts(forgetting files: [String], _ body: () throws -> Void) rethrows {
+        lock.lock()
+        defer {
+            for path in files { self.files.remove(path) }
+            lock.unlock()
+        }
+        try body()
+    }
+
     /// Forgets the temporary file `path` (committed, or removed by its owner).
     func unregister(file path: String) {
         lock.lock()

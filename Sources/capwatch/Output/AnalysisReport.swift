@@ -128,7 +128,7 @@ struct AnalysisReport {
             try csv.write(rows)
         }
         ledger.buffer.append(contentsOf: ledgerJSON.utf8)
-        for file in [json, geojson, csv, ledger] { try file.commit() }
+        try StreamedFile.commit([json, geojson, csv, ledger])
     }
 
     /// Vessels per piece of vessels.csv (about 170 bytes each): 1,024, so that the 1,900 vessels
