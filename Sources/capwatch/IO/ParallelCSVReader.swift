@@ -21,6 +21,8 @@ struct ParallelCSVReader {
     let roundBytes: Int
     private(set) var parser = PositionCSVParser()
     private var round: [UInt8] = []
+    /// The bytes of ``round`` already searched for a line break and found to hold none.
+    private var searched = 0
     /// Rows, errors and error samples so far.
     private(set) var tally: CSVFileTally
 
@@ -35,11 +37,18 @@ struct ParallelCSVReader {
     /// Takes the next chunk of the file; parses a round when enough bytes are there.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, into builder: inout TrackBuilder) {
         round.append(contentsOf: chunk)
-        guard round.count >= roundBytes, let lastBreak = round.lastIndex(of: 10) else { return }
+        guard round.count >= roundBytes else { return }
+        // Only the bytes not searched before: a line longer than a round (no break in it yet)
+        // would otherwise be searched again after every chunk, in time growing as its square.
+        guard let lastBreak = round[searched...].lastIndex(of: 10) else {
+            searched = round.count
+            return
+        }
         let rest = Array(round[(lastBreak + 1)...])
         round.removeLast(round.count - lastBreak - 1)
         parseRound(into: &builder)
         round = rest
+        searched = rest.count  // what follows the last break holds none
     }
 
     /// Parses what is left (a last line may lack its line break).
@@ -47,6 +56,7 @@ struct ParallelCSVReader {
     mutating func finish(into builder: inout TrackBuilder) {
         parseRound(into: &builder)
         round = []
+        searched = 0
         tally.finish(&parser)
     }
 
