@@ -13,7 +13,8 @@ import TrackAnalysis
 /// Vessels are spread over ``partitionCount`` groups by a hash of the MMSI; each group has one
 /// file per writer (``writerCount``: one per core reading) in a private temporary directory (under
 /// `TMPDIR`, else `/tmp`), removed when the spill is released, and when the process is interrupted
-/// (SIGINT, SIGTERM, SIGHUP: ``SpillCleanup``). ``drain(_:writer:)`` moves the positions a
+/// (SIGINT, SIGTERM, SIGHUP: ``SpillCleanup``). The position files are unlinked as soon as they are
+/// open, so they leave nothing behind even when the process is killed outright. ``drain(_:writer:)`` moves the positions a
 /// ``TrackBuilder`` holds into the files (each vessel's positions as one block: MMSI, count, then
 /// the columns as raw little-endian values); ``read(partition:into:)`` appends one group's blocks
 /// back (writer 0's first, each in the order written). The tracks built are the same as if the
@@ -63,6 +64,9 @@ final class PositionSpill: @unchecked Sendable {
                     cleanUp()
                     throw CapwatchCLIError("\(Self.path(directory, w, p)): cannot create a temporary file: \(reason)")
                 }
+                // Written and read through the descriptor only: its name goes at once, so the
+                // space is freed however the process ends (even killed by SIGKILL or for memory).
+                unlink(Self.path(directory, w, p))
                 writers[w].descriptors.append(fd)
             }
         }
