@@ -80,15 +80,8 @@ final class EventRuns: @unchecked Sendable {
         for key in sorted { events[key.seq].appendBinary(to: &bytes) }
         lock.lock()
         defer { lock.unlock() }
-        try bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(end + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw CapwatchCLIError("\(path): cannot write temporary events: \(String(cString: strerror(errno)))") }
-                done += n
-            }
-        }
+        // Appended at the file's end: only this writes to the descriptor (reads use pread).
+        try bytes.withUnsafeBytes { try PositionSpill.writeAll(descriptor, $0, path: path) }
         runs.append(Run(kind: kind, order: order, offset: end, length: bytes.count, count: events.count))
         end += bytes.count
     }
@@ -107,16 +100,7 @@ final class EventRuns: @unchecked Sendable {
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: length))
         try buffer.withUnsafeMutableBytes { raw in
-            var done = 0
-            while done < length {
-                let n = pread(descriptor, raw.baseAddress! + start + done, length - done, off_t(offset + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else {
-                    let reason = n == 0 ? "it ends early" : String(cString: strerror(errno))
-                    throw CapwatchCLIError("\(path ?? "events"): cannot read temporary events: \(reason)")
-                }
-                done += n
-            }
+            try PositionSpill.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: raw[start...]), at: offset, path: path ?? "events")
         }
     }
 

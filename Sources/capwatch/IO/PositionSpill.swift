@@ -219,14 +219,17 @@ final class PositionSpill: @unchecked Sendable {
         guard fstat(fd, &info) == 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
         return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw CapwatchCLIError("\(path): cannot read temporary data: \(String(cString: strerror(errno)))") }
-                done += n
-            }
+            try read(fd, into: UnsafeMutableRawBufferPointer(buffer), at: 0, path: path)
             initialized = size
+        }
+    }
+
+    /// Fills `buffer` from `fd` at byte `offset` (pread, through ``PositionalFile``: safe from
+    /// several threads).
+    /// - Throws: ``CapwatchCLIError`` naming `path` when the read fails or the file ends first.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, path: String) throws {
+        guard try PositionalFile(path: path, descriptor: fd).read(at: offset, into: buffer) == buffer.count else {
+            throw CapwatchCLIError("\(path): cannot read temporary data: it ends early")
         }
     }
 }
