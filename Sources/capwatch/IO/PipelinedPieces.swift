@@ -14,27 +14,47 @@ enum PipelinedPieces {
     ///   - write: writes one piece; called once per piece, in order, one call at a time.
     /// - Throws: the first error `write` throws; no later piece is written.
     static func run<Piece>(count: Int, perRound: Int, render: (Int) -> Piece, write: (Piece) throws -> Void) throws {
+        func round(from start: Int) -> Range<Int>? { start < count ? start..<min(count, start + perRound) : nil }
+        try run(first: round(from: 0), next: { last in round(from: last.upperBound) }, pieces: \.count,
+                render: { range, i in render(range.lowerBound + i) }, write: write)
+    }
+
+    /// Renders rounds of pieces that come one after another: while the cores render the pieces of
+    /// one round, one work item writes the pieces of the round before, in order, and then makes the
+    /// next round (so that making a round, for example reading it from a file, overlaps the
+    /// rendering too).
+    /// - Parameters:
+    ///   - first: the first round, nil when there is none.
+    ///   - next: the round after the given one, nil after the last; called one call at a time,
+    ///     concurrently with `render`.
+    ///   - pieces: the number of pieces of a round, ≥ 0.
+    ///   - render: renders piece `i` of a round; runs concurrently with other pieces, `write` and
+    ///     `next`, so it must not touch what they change.
+    ///   - write: writes one piece; called once per piece, in order, one call at a time.
+    /// - Throws: the first error `next` or `write` throws; nothing is written after it.
+    static func run<Round, Piece>(first: Round?, next: (Round) throws -> Round?, pieces: (Round) -> Int,
+                                  render: (Round, Int) -> Piece, write: (Piece) throws -> Void) throws {
+        var round = first
         var rendered: [Piece] = []
-        var next = 0
-        while next < count || !rendered.isEmpty {
-            let round = next..<min(count, next + perRound)
-            let toWrite = rendered
-            rendered = []
+        while round != nil || !rendered.isEmpty {
+            let toWrite = rendered, current = round
+            var following: Round?
             var failure: (any Error)?  // set by work item 0 only, read after all have finished
-            let results = Parallel.map(round.count + 1) { i -> Piece? in
+            let results = Parallel.map((current.map(pieces) ?? 0) + 1) { i -> Piece? in
                 guard i > 0 else {
                     do {
                         for piece in toWrite { try write(piece) }
+                        following = try current.flatMap(next)
                     } catch {
                         failure = error
                     }
                     return nil
                 }
-                return render(round.lowerBound + i - 1)
+                return render(current!, i - 1)
             }
             if let failure { throw failure }
             rendered = results.compactMap { $0 }
-            next = round.upperBound
+            round = following
         }
     }
 }

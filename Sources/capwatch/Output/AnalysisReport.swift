@@ -60,45 +60,29 @@ struct AnalysisReport {
         let json = try open("events.json"), geojson = try open("events.geojson"), csv = try open("vessels.csv"), ledger = try open("ledger.json")
         JSONText.append("[\n", to: &json.buffer)
         JSONText.append(GeoJSONWriter.header, to: &geojson.buffer)
-        let perRound = 4 * Self.eventsPerPiece
+        // A round: up to four pieces of events, read from the merge, marked with their listings
+        // and counted; `first` is the number of its first event in the file.
+        struct Round {
+            var events: [Event]
+            var first: Int
+            var pieces: [Range<Int>] { Parallel.ranges(events.count, parts: (events.count + AnalysisReport.eventsPerPiece - 1) / AnalysisReport.eventsPerPiece) }
+        }
         let listings = self.listings
-        func read(_ merge: inout EventRuns.Merge, _ totals: inout EventTotals) throws -> [Event] {
+        func read(from first: Int) throws -> Round? {
             var batch: [Event] = []
-            batch.reserveCapacity(perRound)
-            while batch.count < perRound, let e = try merge.next() {
+            batch.reserveCapacity(4 * Self.eventsPerPiece)
+            while batch.count < 4 * Self.eventsPerPiece, let e = try events.next() {
                 let marked = Screen.annotate(e, with: listings)
                 totals.add(marked)
                 batch.append(marked)
             }
-            return batch
+            return batch.isEmpty ? nil : Round(events: batch, first: first)
         }
-        var batch = try read(&events, &totals)
-        var first = 0  // the number of the batch's first event
-        var rendered: [(json: [UInt8], geojson: [UInt8])] = []
-        while !batch.isEmpty || !rendered.isEmpty {
-            let toWrite = rendered, current = batch, base = first
-            let pieces = Parallel.ranges(current.count, parts: (current.count + Self.eventsPerPiece - 1) / Self.eventsPerPiece)
-            var next: [Event] = []
-            var failure: (any Error)?  // set by work item 0 only, read after all have finished
-            let results = Parallel.map(pieces.count + 1) { i -> (json: [UInt8], geojson: [UInt8])? in
-                guard i > 0 else {
-                    do {
-                        for piece in toWrite {
-                            try json.write(piece.json)
-                            try geojson.write(piece.geojson)
-                        }
-                        next = try read(&events, &totals)
-                    } catch {
-                        failure = error
-                    }
-                    return nil
-                }
-                return Self.renderEvents(current, pieces[i - 1], numberedFrom: base)
-            }
-            if let failure { throw failure }
-            rendered = results.compactMap { $0 }
-            first += current.count
-            batch = next
+        try PipelinedPieces.run(first: try read(from: 0), next: { try read(from: $0.first + $0.events.count) }, pieces: { $0.pieces.count }) { round, i in
+            Self.renderEvents(round.events, round.pieces[i], numberedFrom: round.first)
+        } write: { piece in
+            try json.write(piece.json)
+            try geojson.write(piece.geojson)
         }
         if totals.total == 0 {
             json.buffer.removeAll()
