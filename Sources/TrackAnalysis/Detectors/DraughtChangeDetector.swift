@@ -63,7 +63,7 @@ public struct DraughtChangeDetector: Sendable {
                                  parameters: parameters.eventFields, evidence: evidence))
             }
         }
-        out.sort(by: EventOrder.startThenFirstMMSI)
+        EventOrder.sortByStartThenFirstMMSI(&out)
         return out
     }
 }

@@ -34,7 +34,7 @@ public struct GapDetector: Sendable {
     public func detect(in tracks: [Track], dataEnd: Timestamp?) -> [Event] {
         var events: [Event] = []
         for t in tracks { events += detect(in: t, dataEnd: dataEnd) }
-        events.sort(by: EventOrder.startThenFirstMMSI)
+        EventOrder.sortByStartThenFirstMMSI(&events)
         return events
     }
 

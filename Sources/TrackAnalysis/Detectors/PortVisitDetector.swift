@@ -50,7 +50,7 @@ public struct PortVisitDetector: Sendable {
     public func detect(in tracks: [Track]) -> [Event] {
         var events: [Event] = []
         for t in tracks where EncounterDetector.isVessel(t.mmsi) { events += detect(in: t) }
-        events.sort(by: EventOrder.startThenFirstMMSI)
+        EventOrder.sortByStartThenFirstMMSI(&events)
         return events
     }
 
