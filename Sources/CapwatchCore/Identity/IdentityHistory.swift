@@ -29,9 +29,24 @@ public struct IdentityHistory: Hashable, Sendable {
     /// Folds reports in time order (they are sorted here, ties kept in the given order).
     /// - Parameter reports: static reports of one vessel, any order.
     public init(reports: some Sequence<StaticReport>) {
+        self.init(reports: Array(reports))
+    }
+
+    /// Folds reports in time order (they are sorted here, ties kept in the given order; reports
+    /// already in time order, the common case, are taken as they are).
+    /// - Parameter reports: static reports of one vessel, any order.
+    public init(reports: [StaticReport]) {
         self.init()
-        let sorted = reports.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-        for (_, r) in sorted { record(r) }
+        var inOrder = true
+        for i in reports.indices.dropFirst() where reports[i].time < reports[i - 1].time {
+            inOrder = false
+            break
+        }
+        if inOrder {
+            for r in reports { record(r) }
+        } else {
+            for i in reports.indices.sorted(by: { (reports[$0].time, $0) < (reports[$1].time, $1) }) { record(reports[i]) }
+        }
     }
 
     /// The latest identity, or nil when nothing is known.

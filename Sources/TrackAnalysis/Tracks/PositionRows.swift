@@ -46,19 +46,26 @@ struct PositionRows: Sendable {
     func filtered(_ keep: [Int32?]) -> PositionRows {
         // The kept rows' indices and new slots in one pass, then each column gathered into an
         // array of exactly that size (no append, no growth).
-        var kept: [Int32] = []
-        var newSlots: [Int32] = []
+        var keptCount = 0
+        var kept = [Int32](repeating: 0, count: slots.count)
+        var newSlots = [Int32](repeating: 0, count: slots.count)
         slots.withUnsafeBufferPointer { slots in
             keep.withUnsafeBufferPointer { keep in
-                for i in 0..<slots.count {
-                    guard let s = keep[Int(slots[i])] else { continue }
-                    kept.append(Int32(i))
-                    newSlots.append(s)
+                kept.withUnsafeMutableBufferPointer { kept in
+                    newSlots.withUnsafeMutableBufferPointer { newSlots in
+                        for i in 0..<slots.count {
+                            guard let s = keep[Int(slots[i])] else { continue }
+                            kept[keptCount] = Int32(i)
+                            newSlots[keptCount] = s
+                            keptCount += 1
+                        }
+                    }
                 }
             }
         }
+        kept.removeLast(kept.count - keptCount)
         var part = PositionRows()
-        part.slots = newSlots
+        part.slots = Array(newSlots[0..<keptCount])  // exactly the kept rows' size
         let c = columns
         part.columns = PositionColumns(times: c.times.gathered(at: kept), latitudes: c.latitudes.gathered(at: kept),
                                        longitudes: c.longitudes.gathered(at: kept), speeds: c.speeds.gathered(at: kept),

@@ -293,7 +293,9 @@ public struct TrackBuilder: Sendable {
             swap(&acc.statics, &vessels[i].statics)
             var g: PositionColumns?
             swap(&g, &grouped[i])  // so that the columns are uniquely owned
-            if let columns = vessels[i].takeColumns(g) {
+            // `consume`: g must not keep the columns alive while the track is made, which would
+            // copy every column at its first write.
+            if let columns = vessels[i].takeColumns(consume g) {
                 acc.times = columns.times
                 acc.latitudes = columns.latitudes
                 acc.longitudes = columns.longitudes
@@ -382,13 +384,15 @@ public struct TrackBuilder: Sendable {
                     continue
                 }
             }
-            a.times[w] = a.times[r]
-            a.latitudes[w] = a.latitudes[r]
-            a.longitudes[w] = a.longitudes[r]
-            a.speeds[w] = a.speeds[r]
-            a.courses[w] = a.courses[r]
-            a.headings[w] = a.headings[r]
-            a.statuses[w] = a.statuses[r]
+            if w != r {  // (until the first duplicate, every position is already in place)
+                a.times[w] = a.times[r]
+                a.latitudes[w] = a.latitudes[r]
+                a.longitudes[w] = a.longitudes[r]
+                a.speeds[w] = a.speeds[r]
+                a.courses[w] = a.courses[r]
+                a.headings[w] = a.headings[r]
+                a.statuses[w] = a.statuses[r]
+            }
             if lastKept >= 0 {
                 let dt = max(Double(a.times[w] - a.times[lastKept]) / 1000, p.timeResolutionSeconds)
                 // Most steps are far below the limit: a cheap upper bound of the distance settles
