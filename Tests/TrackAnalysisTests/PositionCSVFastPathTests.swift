@@ -84,6 +84,24 @@ struct PositionCSVFastPathTests {
         ])
     }
 
+    @Test("lines ending as a vessel's last matched line did: the same identities, and new cells make the memo forget that ending")
+    func rememberedLineEnds() throws {
+        func row(_ minute: Int, _ mmsi: Int, _ name: String, draught: String = "5.0") -> String {
+            "2018-04-01T00:\(minute < 10 ? "0" : "")\(minute):00Z,\(mmsi),54.1,13.\(minute),5.0,90.0,,\(name),CARGO,70,9296949,DBBB,\(draught)"
+        }
+        // 211000001: ALPHA three times (the third line ends as the second did), BRAVO, then ALPHA
+        // three times again: had BRAVO not made the memo forget ALPHA's ending, the ALPHA lines
+        // after it would take BRAVO's report. 211000002 sends ALPHA's very ending: its own vessel's
+        // memo is used, not 211000001's. Then a change of draught alone, the last cell.
+        try Self.compare([Self.capwatchHeader,
+                          row(0, 211_000_001, "ALPHA"), row(1, 211_000_001, "ALPHA"), row(2, 211_000_001, "ALPHA"),
+                          row(3, 211_000_002, "ALPHA"), row(4, 211_000_002, "BRAVO"), row(5, 211_000_002, "BRAVO"),
+                          row(6, 211_000_001, "BRAVO"), row(7, 211_000_001, "ALPHA"), row(8, 211_000_001, "ALPHA"),
+                          row(9, 211_000_001, "ALPHA"), row(10, 211_000_002, "BRAVO"), row(11, 211_000_002, "ALPHA"),
+                          row(12, 211_000_001, "ALPHA", draught: "7.5"), row(13, 211_000_001, "ALPHA", draught: "7.5"),
+                          row(14, 211_000_001, "ALPHA"), row(15, 211_000_001, "ALPHA", draught: "7.5")])
+    }
+
     /// The shared real tracks (Baltic, Gibraltar, Suez canal), when ../shared is there.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedTracks.path), "../shared/data/tracks not found"),
           arguments: ["baltic_20180401.csv", "gibraltar_20160601.csv", "suez_evergiven_202103.csv"])

@@ -66,6 +66,10 @@ extension PositionCSVRowReader {
         var lat = Double.nan, lon = Double.nan, sog = Double.nan, cog = Double.nan, heading = Double.nan
         var status = -1
         var lastDay = self.lastDay
+        // The memo slot whose tail the line ends with (-1: none), and where the tail starts.
+        let tailField = fastTailField
+        var tailSlot = -1
+        var tailStart = 0
         let complete = fastRoles.withUnsafeBufferPointer { roles -> Bool in
             fastStarts.withUnsafeMutableBufferPointer { starts in
                 fastEnds.withUnsafeMutableBufferPointer { ends in
@@ -73,6 +77,15 @@ extension PositionCSVRowReader {
                     var k = 0
                     while true {
                         guard k < fieldCount else { return false }  // more fields than the header
+                        if k == tailField {
+                            // The rest of the line: if it is the tail the memo holds for this vessel, its
+                            // cells are the remembered ones and need not be found.
+                            tailStart = i
+                            if let mmsi = MMSI(mmsiValue), let slot = memo.existingSlot(for: mmsi), memo.tailMatches(slot, p + i, n - i) {
+                                tailSlot = slot
+                                return true
+                            }
+                        }
                         let start = i
                         switch roles[k] {
                         case .other, .time:
@@ -163,17 +176,22 @@ extension PositionCSVRowReader {
         // memo slot of the report they gave, when they gave one).
         var reportSlot: Int?
         let count = fieldCount
-        let known = fastStarts.withUnsafeBufferPointer { starts in
-            fastEnds.withUnsafeBufferPointer { ends -> Bool in
-                let fields = CSVFields(bytes: UnsafeBufferPointer(start: p, count: n), starts: starts, ends: ends, count: count)
-                guard identityFields.contains(where: { fields[$0].count > 0 }) else { return true }
-                let slot = memo.slot(for: mmsi)
-                guard memo.matches(slot, fields, identityFields) else { return false }
-                if memo.hasReport(at: slot) { reportSlot = slot }
-                return true
+        if tailSlot >= 0 {
+            if memo.hasReport(at: tailSlot) { reportSlot = tailSlot }
+        } else {
+            let known = fastStarts.withUnsafeBufferPointer { starts in
+                fastEnds.withUnsafeBufferPointer { ends -> Bool in
+                    let fields = CSVFields(bytes: UnsafeBufferPointer(start: p, count: n), starts: starts, ends: ends, count: count)
+                    guard identityFields.contains(where: { fields[$0].count > 0 }) else { return true }
+                    let slot = memo.slot(for: mmsi)
+                    guard memo.matches(slot, fields, identityFields) else { return false }
+                    if tailField >= 0 { memo.rememberTail(slot, p + tailStart, n - tailStart) }
+                    if memo.hasReport(at: slot) { reportSlot = slot }
+                    return true
+                }
             }
+            guard known else { return .declined }
         }
-        guard known else { return .declined }
 
         if let position {
             builder.addPosition(mmsi: mmsi, time: time.millisecondsSince1970, latitude: lat, longitude: lon, sog: position.sog, cog: position.cog,

@@ -22,9 +22,12 @@ extension PositionCSVRowReader {
     struct IdentityMemo: Sendable {
         /// Slot of each MMSI seen with identity cells.
         private var slots = MMSISlotTable()
-        /// Per slot: each identity cell as a two-byte little-endian length and its bytes; empty
-        /// while nothing is remembered (a real key has at least one length).
+        /// Per slot: each identity cell as a two-byte little-endian length and its bytes (the
+        /// key; empty while nothing is remembered, as a real key has at least one length),
+        /// followed by the tail remembered with it, if any (see ``tailMatches(_:_:_:)``).
         private var cells: [[UInt8]] = []
+        /// Per slot: the byte count of the tail at the end of ``cells``, -1 when none is remembered.
+        private var tailCounts: [Int32] = []
         /// Per slot: the report the cells gave.
         private var reports: [StaticReport?] = []
         /// Per slot: whether the cells gave a report (read without touching the report).
@@ -35,6 +38,7 @@ extension PositionCSVRowReader {
             let (s, inserted) = slots.slot(inserting: mmsi.rawValue)
             guard inserted else { return s }
             cells.append([])
+            tailCounts.append(-1)
             reports.append(nil)
             hasReports.append(false)
             return s
@@ -48,17 +52,45 @@ extension PositionCSVRowReader {
         ///   - identityFields: the field indices of the identity cells, the same for every call.
         @inline(__always)
         func matches(_ slot: Int, _ fields: CSVFields, _ identityFields: [Int]) -> Bool {
-            cells[slot].withUnsafeBufferPointer { key -> Bool in
+            let keyCount = cells[slot].count - max(0, Int(tailCounts[slot]))
+            return cells[slot].withUnsafeBufferPointer { key -> Bool in
                 guard let k = key.baseAddress else { return false }
                 var p = 0
                 for i in identityFields {
                     let c = fields[i]
-                    guard p + 2 + c.count <= key.count, Int(k[p]) | Int(k[p + 1]) << 8 == c.count else { return false }
+                    guard p + 2 + c.count <= keyCount, Int(k[p]) | Int(k[p + 1]) << 8 == c.count else { return false }
                     if let b = c.baseAddress, memcmp(k + p + 2, b, c.count) != 0 { return false }
                     p += 2 + c.count
                 }
-                return p == key.count
+                return p == keyCount
             }
+        }
+
+        /// The slot of `mmsi`, nil when the vessel has none (nothing remembered).
+        @inline(__always)
+        func existingSlot(for mmsi: MMSI) -> Int? { slots.slot(of: mmsi.rawValue) }
+
+        /// True when `count` bytes at `bytes` are the tail remembered in `slot`.
+        ///
+        /// A tail is the end of a line, from the first of the fields after the last one
+        /// ``PositionCSVRowReader/readFast(_:into:)`` reads a value from, when every identity cell
+        /// is among those fields: the bytes of a row whose identity cells matched the remembered
+        /// ones (``rememberTail(_:_:_:)``). A line whose end is the same bytes has the same cells
+        /// in those fields, so its cells match too, without finding them one by one. Remembering
+        /// new cells (``remember(_:at:cellsOf:at:)``) forgets the tail.
+        @inline(__always)
+        func tailMatches(_ slot: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            let tailCount = Int(tailCounts[slot])
+            guard tailCount == count else { return false }
+            return cells[slot].withUnsafeBufferPointer { c in memcmp(c.baseAddress! + (c.count - count), bytes, count) == 0 }
+        }
+
+        /// Remembers `count` bytes at `bytes` as the tail of `slot`, whose cells the row's identity
+        /// cells were just found to match (see ``tailMatches(_:_:_:)``).
+        mutating func rememberTail(_ slot: Int, _ bytes: UnsafePointer<UInt8>, _ count: Int) {
+            if tailCounts[slot] > 0 { cells[slot].removeLast(Int(tailCounts[slot])) }
+            cells[slot].append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            tailCounts[slot] = Int32(count)
         }
 
         /// True when the cells remembered in `slot` gave a report.
@@ -71,6 +103,7 @@ extension PositionCSVRowReader {
         /// Nothing is remembered when a cell is longer than 65,535 bytes (no two-byte length).
         mutating func remember(_ report: StaticReport?, at slot: Int, cellsOf fields: CSVFields, at identityFields: [Int]) {
             cells[slot].removeAll(keepingCapacity: true)
+            tailCounts[slot] = -1
             for i in identityFields {
                 let c = fields[i]
                 guard c.count <= 0xFFFF else {

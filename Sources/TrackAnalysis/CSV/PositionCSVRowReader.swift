@@ -38,6 +38,10 @@ struct PositionCSVRowReader: Sendable {
     /// ``readFast(_:into:)``'s field offsets, one per field, kept between rows (no allocation per row).
     var fastStarts: [Int]
     var fastEnds: [Int]
+    /// The first field after the last one ``readFast(_:into:)`` reads a value from, when the
+    /// identity memo's tails can be used (every identity cell is at or after it, the MMSI
+    /// before it; see ``IdentityMemo/tailMatches(_:_:_:)``); -1 otherwise.
+    let fastTailField: Int
 
     /// - Parameter layout: the recognised layout.
     init(layout: PositionCSVLayout) {
@@ -50,6 +54,10 @@ struct PositionCSVRowReader: Sendable {
         fastRoles = Self.fastRoles(for: layout) ?? []
         fastStarts = [Int](repeating: 0, count: fastRoles.count)
         fastEnds = fastStarts
+        let tail = (fastRoles.lastIndex { $0 != .other } ?? -1) + 1
+        let mmsiField = fastRoles.firstIndex(of: .mmsi) ?? Int.max
+        fastTailField = tail > 0 && tail < fastRoles.count && mmsiField < tail && !identityFields.isEmpty && identityFields.allSatisfy { $0 >= tail }
+            ? tail : -1
     }
 
     /// Reads one row.
