@@ -1,0 +1,72 @@
+import Testing
+@testable import TrackAnalysis
+
+/// `ByteParsing.fastDecimal` reads short numbers sixteen bytes at a time and the rest digit by
+/// digit. Whatever the path, it must give what the reference reading (`generalDouble`) gives for
+/// the same cell, bit for bit, and take every cell of the common form it promises to take.
+@Suite("Byte parsing of numbers")
+struct ByteParsingTests {
+    /// Reads `cell` followed by `,` and `padding` bytes (so that the sixteen-byte reading applies
+    /// when the cell is short enough), as the fast path does.
+    static func fast(_ cell: String, padding: Int) -> (value: Double?, end: Int) {
+        let bytes = Array(cell.utf8) + [44] + Array(repeating: UInt8(ascii: "9"), count: padding)
+        return bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let v = ByteParsing.fastDecimal(b.baseAddress!, &i, b.count, delimiter: 44)
+            return (v, i)
+        }
+    }
+
+    static func reference(_ cell: String) -> Double? {
+        Array(cell.utf8).withUnsafeBufferPointer { ByteParsing.generalDouble($0) }
+    }
+
+    /// The common form: an optional sign, digits, an optional point and digits, 1 to 15 digits.
+    static func isCommonForm(_ cell: String) -> Bool {
+        var s = Substring(cell)
+        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+        let digits = parts.reduce(0) { $0 + $1.count }
+        return digits >= 1 && digits <= 15
+    }
+
+    @Test("hand-picked cells: the same Double as the reference reading, and the reading ends at the delimiter")
+    func handPicked() {
+        let cells = ["0", "0.0", "54.30515", "13.11573", "-0", "+13.4", ".5", "5.", "102.3", "360", "511", "-179.999999",
+                     "54.582706", "123456789012345", "1234567.12345678", "0.000000000000001", "999999999999999", "1.2.3", ".", "-",
+                     "5x", "1e5", " 5", "5 ", "1234567890123456", "12345678901234567890", "00000000000000.1"]
+        for cell in cells {
+            for padding in [0, 20] {
+                let (v, end) = Self.fast(cell, padding: padding)
+                let expected = Self.reference(cell)
+                if let v {
+                    #expect(v.bitPattern == expected?.bitPattern, "\(cell) with \(padding) bytes after")
+                    #expect(end == cell.utf8.count, "\(cell)")
+                }
+                if Self.isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form") }
+            }
+        }
+    }
+
+    @Test("200,000 random cells of digits, points, signs and other bytes: the same as the reference reading")
+    func randomCells() {
+        var random = SplitMix64(seed: 20261130)
+        let alphabet = Array("0123456789012345678901234567890123456789..-+e x")
+        for _ in 0..<200_000 {
+            let length = Int(random.next() % 18) + 1
+            let cell = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            let (v, end) = Self.fast(cell, padding: 16)
+            let expected = Self.reference(cell)
+            if let v {
+                #expect(v.bitPattern == expected?.bitPattern, "\(cell)")
+                #expect(end == cell.utf8.count, "\(cell)")
+            }
+            if Self.isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form") }
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
