@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compact binary form of an ``Event``, for temporary files that the same program reads back
 /// (the events `capwatch analyze` spills while it works): every field is kept exactly, numbers
 /// bit for bit, field order as written.
@@ -92,6 +98,8 @@ extension Event {
 public struct EventBinaryReader {
     private var lastParameters: [(bytes: [UInt8], fields: EventFields)?] = Array(repeating: nil, count: Event.Kind.allCases.count)
     private var lastNames: [[String]] = Array(repeating: [], count: Event.Kind.allCases.count)
+    /// The names of the record being read (swapped with its kind's last names once read).
+    private var scratchNames: [String] = []
 
     /// A reader that remembers nothing yet.
     public init() {}
@@ -118,21 +126,22 @@ public struct EventBinaryReader {
             guard let m = MMSI(rawValue: raw) else { throw .malformed(at: offset, "MMSI \(raw)") }
             mmsis.append(m)
         }
-        // The parameters: those of the kind's last record when the bytes are the same.
+        // The parameters: those of the kind's last record when the bytes are the same (compared
+        // before anything is made of them).
         let parametersStart = r.position
-        var names: [String] = []
-        let parsed = try r.fields(offset, names: [], into: &names)
+        try r.skipFields(offset)
         let parametersBytes = UnsafeRawBufferPointer(rebasing: r.bytes[parametersStart..<r.position])
         let parameters: EventFields
-        if let last = lastParameters[kindOrdinal], last.bytes.elementsEqual(parametersBytes) {
+        if let last = lastParameters[kindOrdinal], Fields.same(last.bytes, parametersBytes) {
             parameters = last.fields
         } else {
-            parameters = parsed
-            lastParameters[kindOrdinal] = (Array(parametersBytes), parsed)
+            var again = Fields(bytes: parametersBytes)
+            var unused: [String] = []
+            parameters = try again.fields(offset, names: [], into: &unused)
+            lastParameters[kindOrdinal] = (Array(parametersBytes), parameters)
         }
-        names.removeAll(keepingCapacity: true)
-        let evidence = try r.fields(offset, names: lastNames[kindOrdinal], into: &names)
-        lastNames[kindOrdinal] = names
+        let evidence = try r.fields(offset, names: lastNames[kindOrdinal], into: &scratchNames)
+        swap(&scratchNames, &lastNames[kindOrdinal])
         guard r.position == r.bytes.count else { throw .malformed(at: offset, "\(r.bytes.count - r.position) bytes left over") }
         offset += length
         return Event(kind: Event.Kind.allCases[kindOrdinal], sortedMMSI: mmsis, start: Timestamp(millisecondsSince1970: start),
@@ -161,6 +170,11 @@ public struct EventBinaryReader {
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
         }
 
+        /// True when `a` and `b` hold the same bytes.
+        static func same(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+            a.count == b.count && a.withUnsafeBytes { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+
         /// A field name: `known[i]` (the same field of the kind's last record) when its bytes are
         /// the same, so that no string is made.
         mutating func name(_ i: Int, _ known: [String]) throws(EventBinaryError) -> String {
@@ -168,17 +182,38 @@ public struct EventBinaryReader {
             let n = Int(try u32())
             let at = try take(n)
             let text = UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)])
-            var candidate = known[i]
-            if candidate.withUTF8({ text.elementsEqual(UnsafeRawBufferPointer($0)) }) { return known[i] }
+            let candidate = known[i]
+            if candidate.utf8.count == n,
+               candidate.utf8.withContiguousStorageIfAvailable({ n == 0 || memcmp($0.baseAddress!, text.baseAddress!, n) == 0 }) ?? false {
+                return candidate
+            }
             return String(decoding: text, as: UTF8.self)
         }
 
-        /// Reads a field list; `names` receives its names.
+        /// Moves past a field list, checking only that it lies within the record.
+        mutating func skipFields(_ record: Int) throws(EventBinaryError) {
+            let count = Int(try u32())
+            guard count <= bytes.count / 6 else { throw .truncated(at: position) }
+            for _ in 0..<count {
+                _ = try take(Int(try u32()))
+                switch try byte() {
+                case 0, 1, 3: _ = try take(8)
+                case 2: _ = try take(Int(try u32()))
+                case 4: _ = try take(16)
+                case 5: _ = try take(1)
+                case let tag: throw .malformed(at: record, "value tag \(tag)")
+                }
+            }
+        }
+
+        /// Reads a field list; `names` receives its names, in place of those it held (`known`,
+        /// the names of the kind's last record, reused where they are the same).
         mutating func fields(_ record: Int, names known: [String], into names: inout [String]) throws(EventBinaryError) -> EventFields {
             let count = Int(try u32())
             guard count <= bytes.count / 6 else { throw .truncated(at: position) }  // a field takes at least 6 bytes
             var fields: [EventFields.Field] = []
             fields.reserveCapacity(count)
+            names.removeAll(keepingCapacity: true)
             for i in 0..<count {
                 let name = try name(i, known)
                 names.append(name)
