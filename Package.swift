@@ -40,11 +40,12 @@ let package = Package(
         ),
         // zlib, the system library, for reading .gz input as a stream.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The command line: file reading, output writing.
         .executableTarget(
             name: "capwatch",
             dependencies: [
-                "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore", "CZlib",
+                "AISDecoding", "CapwatchCore", "TrackAnalysis", "SanctionsScreening", "CapwatchStore", "CZlib", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],

@@ -97,6 +97,7 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        BatchAllocator.configure()
         // Refuse an output directory that cannot be written before spending time on the analysis.
         try AnalysisReport.prepare(directory: out)
         // Every input opens (a missing file is named as such) and none is one of the files about
