@@ -1,76 +1,72 @@
-/// Positions of any vessels in the order they were added, as columns in the units of ``Track``,
-/// each with the slot of its vessel: how a ``TrackBuilder`` collects positions.
+/// Positions of any vessels in the order they were added, each with the slot of its vessel, in
+/// the units of ``Track``: how a ``TrackBuilder`` collects positions.
 ///
-/// One set of arrays for all vessels, rather than one per vessel, so adding a position costs a
-/// few appends and never an allocation per vessel; the positions are grouped by vessel only when
-/// they are taken out (``grouped(slotCount:)``), by a stable counting sort, so each vessel's
+/// One array of rows for all vessels, rather than arrays per vessel, so adding a position is one
+/// append (one uniqueness and capacity check, where a column each took eight) and never an
+/// allocation per vessel; the positions are turned into each vessel's columns only when they
+/// are taken out (``grouped(slotCount:)``), by a stable counting sort, so each vessel's
 /// positions keep the order they were added in.
 struct PositionRows: Sendable {
-    /// The vessel of each position, as a slot of the builder.
-    private(set) var slots: [Int32] = []
-    /// The positions' values, in the order added.
-    private(set) var columns = PositionColumns(capacity: 0)
+    /// One position and the slot of its vessel (39 bytes, a stride of 40).
+    struct Row: Sendable {
+        var time: Int64
+        var latitude: Double
+        var longitude: Double
+        var slot: Int32
+        var sog: Float
+        var cog: Float
+        var heading: Int16
+        var status: Int8
+    }
+
+    /// The positions, in the order added.
+    private(set) var rows: [Row] = []
 
     /// The number of positions.
-    var count: Int { slots.count }
+    var count: Int { rows.count }
 
     /// Adds one position of the vessel in `slot`.
     @inline(__always)
     mutating func append(slot: Int32, time: Int64, latitude: Double, longitude: Double, sog: Float, cog: Float, heading: Int16, status: Int8) {
-        slots.append(slot)
-        columns.append(time: time, latitude: latitude, longitude: longitude, sog: sog, cog: cog, heading: heading, status: status)
+        rows.append(Row(time: time, latitude: latitude, longitude: longitude, slot: slot, sog: sog, cog: cog, heading: heading, status: status))
     }
 
     /// Adds every position of `other`, in its order, its slots translated by `slotMap`
     /// (`other`'s slot → this one's).
     mutating func append(_ other: PositionRows, slotMap: [Int32]) {
-        slots.reserveCapacity(count + other.count)
-        for s in other.slots { slots.append(slotMap[Int(s)]) }
-        columns.append(other.columns)
+        rows.reserveCapacity(count + other.count)
+        for var r in other.rows {
+            r.slot = slotMap[Int(r.slot)]
+            rows.append(r)
+        }
     }
 
     /// Makes room for `count` positions in all (no growth, and no copy, until then).
-    mutating func reserveCapacity(_ count: Int) {
-        slots.reserveCapacity(count)
-        columns.reserveCapacity(count)
-    }
+    mutating func reserveCapacity(_ count: Int) { rows.reserveCapacity(count) }
 
-    /// Forgets every position, keeping the storage (see ``PositionColumns/removeAll(keepingCapacity:)``).
-    mutating func removeAll(keepingCapacity keep: Bool) {
-        slots.removeAll(keepingCapacity: keep)
-        columns.removeAll(keepingCapacity: keep)
-    }
+    /// Forgets every position, keeping the storage when `keep`.
+    mutating func removeAll(keepingCapacity keep: Bool) { rows.removeAll(keepingCapacity: keep) }
 
     /// The positions whose slot `keep` maps to a slot (nil: left out), in their order, with the
     /// new slots.
     func filtered(_ keep: [Int32?]) -> PositionRows {
-        // The kept rows' indices and new slots in one pass, then each column gathered into an
-        // array of exactly that size (no append, no growth).
-        var keptCount = 0
-        var kept = [Int32](repeating: 0, count: slots.count)
-        var newSlots = [Int32](repeating: 0, count: slots.count)
-        slots.withUnsafeBufferPointer { slots in
+        var part = PositionRows()
+        rows.withUnsafeBufferPointer { rows in
             keep.withUnsafeBufferPointer { keep in
-                kept.withUnsafeMutableBufferPointer { kept in
-                    newSlots.withUnsafeMutableBufferPointer { newSlots in
-                        for i in 0..<slots.count {
-                            guard let s = keep[Int(slots[i])] else { continue }
-                            kept[keptCount] = Int32(i)
-                            newSlots[keptCount] = s
-                            keptCount += 1
-                        }
+                var kept = 0
+                for r in rows where keep[Int(r.slot)] != nil { kept += 1 }
+                part.rows = [Row](unsafeUninitializedCapacity: kept) { out, initialized in
+                    var w = 0
+                    for var r in rows {
+                        guard let s = keep[Int(r.slot)] else { continue }
+                        r.slot = s
+                        out.initializeElement(at: w, to: r)
+                        w += 1
                     }
+                    initialized = w
                 }
             }
         }
-        kept.removeLast(kept.count - keptCount)
-        var part = PositionRows()
-        part.slots = Array(newSlots[0..<keptCount])  // exactly the kept rows' size
-        let c = columns
-        part.columns = PositionColumns(times: c.times.gathered(at: kept), latitudes: c.latitudes.gathered(at: kept),
-                                       longitudes: c.longitudes.gathered(at: kept), speeds: c.speeds.gathered(at: kept),
-                                       courses: c.courses.gathered(at: kept), headings: c.headings.gathered(at: kept),
-                                       statuses: c.statuses.gathered(at: kept))
         return part
     }
 
@@ -78,14 +74,22 @@ struct PositionRows: Sendable {
     /// s's positions, in the order they were added.
     private func sortedBySlot(slotCount: Int) -> (start: [Int], order: [Int32]) {
         var start = [Int](repeating: 0, count: slotCount + 1)
-        for s in slots { start[Int(s) + 1] += 1 }
-        for s in 0..<slotCount { start[s + 1] += start[s] }
-        var next = start
         var order = [Int32](repeating: 0, count: count)
-        for i in 0..<count {
-            let s = Int(slots[i])
-            order[next[s]] = Int32(i)
-            next[s] += 1
+        rows.withUnsafeBufferPointer { rows in
+            start.withUnsafeMutableBufferPointer { start in
+                for r in rows { start[Int(r.slot) + 1] += 1 }
+                for s in 0..<slotCount { start[s + 1] += start[s] }
+                var next = Array(start)
+                next.withUnsafeMutableBufferPointer { next in
+                    order.withUnsafeMutableBufferPointer { order in
+                        for i in 0..<rows.count {
+                            let s = Int(rows[i].slot)
+                            order[next[s]] = Int32(i)
+                            next[s] += 1
+                        }
+                    }
+                }
+            }
         }
         return (start, order)
     }
@@ -101,53 +105,54 @@ struct PositionRows: Sendable {
         for s in 0..<slotCount { largest = max(largest, start[s + 1] - start[s]) }
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, largest * PositionColumns.bytesPerPosition), alignment: 8)
         defer { scratch.deallocate() }
-        for s in 0..<slotCount {
-            let range = start[s]..<start[s + 1]
-            guard !range.isEmpty else { continue }
-            var offset = 0
-            func gather<T>(_ column: [T]) {
-                column.withUnsafeBufferPointer { values in
+        try rows.withUnsafeBufferPointer { rows in
+            for s in 0..<slotCount {
+                let range = start[s]..<start[s + 1]
+                guard !range.isEmpty else { continue }
+                var offset = 0
+                func gather<T>(_ value: (Row) -> T) {
                     for k in range {
-                        scratch.storeBytes(of: values[Int(order[k])], toByteOffset: offset, as: T.self)
+                        scratch.storeBytes(of: value(rows[Int(order[k])]), toByteOffset: offset, as: T.self)
                         offset += MemoryLayout<T>.stride
                     }
                 }
+                gather(\.time)
+                gather(\.latitude)
+                gather(\.longitude)
+                gather(\.sog)
+                gather(\.cog)
+                gather(\.heading)
+                gather(\.status)
+                try body(s, range.count, UnsafeRawBufferPointer(rebasing: scratch[0..<offset]))
             }
-            gather(columns.times)
-            gather(columns.latitudes)
-            gather(columns.longitudes)
-            gather(columns.speeds)
-            gather(columns.courses)
-            gather(columns.headings)
-            gather(columns.statuses)
-            try body(s, range.count, UnsafeRawBufferPointer(rebasing: scratch[0..<offset]))
         }
     }
 
     /// Each slot's positions, in the order they were added; nil for a slot without positions.
-    /// - Parameter slotCount: the number of slots (every slot in ``slots`` is below it).
+    /// - Parameter slotCount: the number of slots (every slot in the rows is below it).
     func grouped(slotCount: Int) -> [PositionColumns?] {
         let (start, order) = sortedBySlot(slotCount: slotCount)
-        func gather<T>(_ column: [T], _ range: Range<Int>) -> [T] {
-            [T](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-                var w = 0
-                for k in range {
-                    buffer.initializeElement(at: w, to: column[Int(order[k])])
-                    w += 1
+        return rows.withUnsafeBufferPointer { rows in
+            func gather<T>(_ range: Range<Int>, _ value: (Row) -> T) -> [T] {
+                [T](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                    var w = 0
+                    for k in range {
+                        buffer.initializeElement(at: w, to: value(rows[Int(order[k])]))
+                        w += 1
+                    }
+                    initialized = range.count
                 }
-                initialized = range.count
             }
-        }
-        return (0..<slotCount).map { s in
-            let range = start[s]..<start[s + 1]
-            guard !range.isEmpty else { return nil }
-            let c = columns
-            return PositionColumns(times: gather(c.times, range), latitudes: gather(c.latitudes, range), longitudes: gather(c.longitudes, range),
-                                   speeds: gather(c.speeds, range), courses: gather(c.courses, range), headings: gather(c.headings, range),
-                                   statuses: gather(c.statuses, range))
+            return (0..<slotCount).map { s in
+                let range = start[s]..<start[s + 1]
+                guard !range.isEmpty else { return nil }
+                return PositionColumns(times: gather(range, \.time), latitudes: gather(range, \.latitude), longitudes: gather(range, \.longitude),
+                                       speeds: gather(range, \.sog), courses: gather(range, \.cog), headings: gather(range, \.heading),
+                                       statuses: gather(range, \.status))
+            }
         }
     }
 
     /// The latest time, nil when there is no position.
-    var latestTime: Int64? { columns.times.max() }
+    var latestTime: Int64? { rows.lazy.map(\.time).max() }
 }
