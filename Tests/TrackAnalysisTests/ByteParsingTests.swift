@@ -65,6 +65,43 @@ struct ByteParsingTests {
             if Self.isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form") }
         }
     }
+
+    @Test("leading digits read a word at a time: the value and count of digit-by-digit reading, 0 to 15 digits")
+    func leadingDigits() {
+        var random = SplitMix64(seed: 7)
+        for length in 0...17 {
+            for _ in 0..<200 {
+                let digits = (0..<length).map { _ in UInt8(48 + random.next() % 10) }
+                let bytes = digits + Array(",x".utf8) + Array(repeating: UInt8(ascii: "5"), count: 16)
+                let got = bytes.withUnsafeBufferPointer { ByteParsing.leadingDigits($0.baseAddress!) }
+                if length <= 15 {
+                    let expected = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+                    #expect(got?.0 == expected && got?.1 == length, "\(String(decoding: digits, as: UTF8.self))")
+                } else {
+                    #expect(got == nil, "\(length) digits")
+                }
+            }
+        }
+    }
+
+    @Test("a sign before a short number: what fastDecimal reads")
+    func signedShort() {
+        for cell in ["-54.30515", "+13.4", "-0", "-.5", "-5.", "+", "-", "--1", "-1234567.1234567", "-12345678.1", "54.1"] {
+            let bytes = Array(cell.utf8) + [44] + Array(repeating: UInt8(ascii: "9"), count: 17)
+            let (short, fast) = bytes.withUnsafeBufferPointer { b -> ((Double, Int)?, (Double?, Int)) in
+                var i = 0
+                let v = ByteParsing.fastDecimal(b.baseAddress!, &i, b.count, delimiter: 44)
+                return (ByteParsing.signedShortDecimal(b.baseAddress!, delimiter: 44), (v, i))
+            }
+            if let short {
+                #expect(short.0.bitPattern == fast.0?.bitPattern && short.1 == fast.1, "\(cell)")
+            } else {
+                // Refused: more than 7 digits on a side of the point, or not a number at all.
+                let sides = cell.drop { $0 == "-" || $0 == "+" }.split(separator: ".", omittingEmptySubsequences: false)
+                #expect(sides.contains { $0.count > 7 } || fast.0 == nil, "\(cell): short enough, yet refused")
+            }
+        }
+    }
 }
 
 extension Character {

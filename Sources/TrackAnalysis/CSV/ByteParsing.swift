@@ -140,6 +140,32 @@ enum ByteParsing {
         return (fractionDigits == 0 ? v * powerOfTen(0) : v / powerOfTen(fractionDigits), end)
     }
 
+    /// The decimal digits at the start of the 16 bytes at `q` (which must be readable), up to
+    /// the first byte that is not one, read as ``shortDecimal(_:delimiter:)`` reads them.
+    /// - Returns: their value and count (0 when `q[0]` is not a digit); nil when all 16 are digits.
+    @inline(__always)
+    static func leadingDigits(_ q: UnsafePointer<UInt8>) -> (Int, Int)? {
+        let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        let first = nonDigits(x).trailingZeroBitCount >> 3
+        if first < 8 { return (first == 0 ? 0 : Int(eightDigits(x &<< (8 * (8 - first)))), first) }
+        let y = UInt64(littleEndian: UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        let second = nonDigits(y).trailingZeroBitCount >> 3
+        guard second < 8 else { return nil }
+        let high = Int(eightDigits(x)) &* Int(integerPowerOfTen(second))
+        return (second == 0 ? high : high &+ Int(eightDigits(y &<< (8 * (8 - second)))), 8 + second)
+    }
+
+    /// ``shortDecimal(_:delimiter:)`` after an optional sign (`-` or `+`): the same value as
+    /// ``fastDecimal(_:_:_:delimiter:)`` gives, for a cell that has 17 readable bytes from `q`.
+    /// - Returns: the value and the number of bytes read, sign included; nil when the number is
+    ///   not short (the caller then asks ``fastDecimal(_:_:_:delimiter:)``).
+    @inline(__always)
+    static func signedShortDecimal(_ q: UnsafePointer<UInt8>, delimiter: UInt8) -> (Double, Int)? {
+        let sign = q[0] == 45 || q[0] == 43 ? 1 : 0
+        guard let (value, length) = shortDecimal(q + sign, delimiter: delimiter) else { return nil }
+        return (q[0] == 45 ? -value : value, length + sign)
+    }
+
     /// The top bit of each byte of `x` whose value is 10 or more (the low seven bits plus 0x76
     /// carry into the top bit from 10 on, never into the next byte; bytes of 128 or more have it).
     @inline(__always)

@@ -115,16 +115,32 @@ extension PositionCSVRowReader {
                             }
                         case .mmsi, .navigationalStatus:
                             var v = 0
-                            while i < n, p[i] &- 48 < 10 {
-                                v = v &* 10 &+ Int(p[i] &- 48)
-                                i += 1
+                            if n - i >= 16, let (value, digits) = ByteParsing.leadingDigits(p + i) {
+                                v = value
+                                i += digits
+                            } else {
+                                while i < n, p[i] &- 48 < 10 {
+                                    v = v &* 10 &+ Int(p[i] &- 48)
+                                    i += 1
+                                }
                             }
                             guard i == n || p[i] == d, i - start <= 18 else { return false }
                             if i > start {
                                 if roles[k] == .mmsi { mmsiValue = v } else { status = v }
                             }
                         case .latitude, .longitude, .sog, .cog, .heading:
-                            guard let v = ByteParsing.fastDecimal(p, &i, n, delimiter: d) else { return false }
+                            // The common cells inline: empty, or a short number; the rest (and what
+                            // these refuse) through fastDecimal, which reads them all the same way.
+                            let v: Double
+                            if i < n, p[i] == d {
+                                v = .nan
+                            } else if n - i >= 17, let (value, length) = ByteParsing.signedShortDecimal(p + i, delimiter: d) {
+                                v = value
+                                i += length
+                            } else {
+                                guard let value = ByteParsing.fastDecimal(p, &i, n, delimiter: d) else { return false }
+                                v = value
+                            }
                             switch roles[k] {
                             case .latitude: lat = v
                             case .longitude: lon = v
