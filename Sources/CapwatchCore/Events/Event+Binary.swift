@@ -18,20 +18,36 @@ import Darwin
 extension Event {
     /// Appends the record of this event to `out` (the layout above).
     public func appendBinary(to out: inout [UInt8]) {
-        let lengthAt = out.count
-        out.append(contentsOf: [0, 0, 0, 0])
-        out.append(UInt8(kind.ordinal))
-        Self.put(UInt64(bitPattern: start.millisecondsSince1970), &out)
-        out.append(end == nil ? 0 : 1)
-        Self.put(UInt64(bitPattern: end?.millisecondsSince1970 ?? 0), &out)
-        Self.put(position.latitude.bitPattern, &out)
-        Self.put(position.longitude.bitPattern, &out)
-        Self.put32(UInt32(mmsi.count), &out)
-        for m in mmsi { Self.put32(UInt32(m.rawValue), &out) }
-        Self.putFields(parameters, &out)
-        Self.putFields(evidence, &out)
-        let length = UInt32(out.count - lengthAt - 4)
-        for b in 0..<4 { out[lengthAt + b] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(b))) }
+        let bound = 4 + 1 + 8 + 1 + 8 + 8 + 8 + 4 + 4 * mmsi.count + Self.binaryBound(parameters) + Self.binaryBound(evidence)
+        out.append(addingCapacity: bound) { span in
+            span.withUnsafeMutableBufferPointer { room, written in
+                var c = BinaryCursor(room.baseAddress!)
+                c.u32(0)  // the length, set below
+                c.byte(UInt8(kind.ordinal))
+                c.u64(UInt64(bitPattern: start.millisecondsSince1970))
+                c.byte(end == nil ? 0 : 1)
+                c.u64(UInt64(bitPattern: end?.millisecondsSince1970 ?? 0))
+                c.u64(position.latitude.bitPattern)
+                c.u64(position.longitude.bitPattern)
+                c.u32(UInt32(mmsi.count))
+                for m in mmsi { c.u32(m.rawValue) }
+                c.fields(parameters)
+                c.fields(evidence)
+                written = c.position - room.baseAddress!
+                precondition(written <= bound, "event record past its bound")
+                UnsafeMutableRawPointer(room.baseAddress!).storeBytes(of: UInt32(written - 4).littleEndian, as: UInt32.self)
+            }
+        }
+    }
+
+    /// The most bytes ``appendBinary(to:)`` writes for `fields`.
+    private static func binaryBound(_ fields: EventFields) -> Int {
+        var n = 4
+        for f in fields {
+            n += 4 + f.name.utf8.count + 1 + 16
+            if case .string(let s) = f.value { n += 4 + s.utf8.count }
+        }
+        return n
     }
 
     /// The byte count of the record that starts at `bytes[offset...]` (its length prefix
@@ -49,44 +65,62 @@ extension Event {
         var reader = EventBinaryReader()
         self = try reader.read(bytes, offset: &offset)
     }
+}
 
-    private static func put(_ v: UInt64, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+/// Writes the little-endian fields of a binary event record into room reserved for it.
+private struct BinaryCursor {
+    private(set) var position: UnsafeMutablePointer<UInt8>
+
+    init(_ start: UnsafeMutablePointer<UInt8>) { position = start }
+
+    mutating func byte(_ v: UInt8) {
+        position.pointee = v
+        position += 1
     }
 
-    private static func put32(_ v: UInt32, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    mutating func u32(_ v: UInt32) {
+        UnsafeMutableRawPointer(position).storeBytes(of: v.littleEndian, as: UInt32.self)
+        position += 4
     }
 
-    private static func putString(_ s: String, _ out: inout [UInt8]) {
-        put32(UInt32(s.utf8.count), &out)
-        out.append(contentsOf: s.utf8)
+    mutating func u64(_ v: UInt64) {
+        UnsafeMutableRawPointer(position).storeBytes(of: v.littleEndian, as: UInt64.self)
+        position += 8
     }
 
-    private static func putFields(_ fields: EventFields, _ out: inout [UInt8]) {
-        put32(UInt32(fields.count), &out)
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { text in
+            u32(UInt32(text.count))
+            if let base = text.baseAddress { position.update(from: base, count: text.count) }
+            position += text.count
+        }
+    }
+
+    mutating func fields(_ fields: EventFields) {
+        u32(UInt32(fields.count))
         for f in fields {
-            putString(f.name, &out)
+            string(f.name)
             switch f.value {
             case .number(let v):
-                out.append(0)
-                put(v.bitPattern, &out)
+                byte(0)
+                u64(v.bitPattern)
             case .integer(let v):
-                out.append(1)
-                put(UInt64(bitPattern: Int64(v)), &out)
+                byte(1)
+                u64(UInt64(bitPattern: Int64(v)))
             case .string(let s):
-                out.append(2)
-                putString(s, &out)
+                byte(2)
+                string(s)
             case .time(let t):
-                out.append(3)
-                put(UInt64(bitPattern: t.millisecondsSince1970), &out)
+                byte(3)
+                u64(UInt64(bitPattern: t.millisecondsSince1970))
             case .position(let p):
-                out.append(4)
-                put(p.latitude.bitPattern, &out)
-                put(p.longitude.bitPattern, &out)
+                byte(4)
+                u64(p.latitude.bitPattern)
+                u64(p.longitude.bitPattern)
             case .boolean(let b):
-                out.append(5)
-                out.append(b ? 1 : 0)
+                byte(5)
+                byte(b ? 1 : 0)
             }
         }
     }
