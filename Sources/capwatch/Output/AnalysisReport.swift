@@ -160,7 +160,7 @@ struct AnalysisReport {
         let positions = tracks.reduce(0) { $0 + $1.positionCount }
         let duplicates = tracks.reduce(0) { $0 + $1.duplicateCount }
         let outliers = tracks.reduce(0) { $0 + $1.outlierCount }
-        let named = tracks.filter { $0.identity.current?.name != nil }.count
+        let named = tracks.reduce(0) { $0 + ($1.identity.current?.name != nil ? 1 : 0) }
         out += "Vessels: \(tracks.count) (\(named) with a name), \(positions) positions (\(duplicates) duplicates removed, \(outliers) flagged > 50 kn)\n"
         if let first = tracks.compactMap(\.firstTime).min(), let last = tracks.compactMap(\.lastTime).max() {
             out += "Time span: \(Timestamp(millisecondsSince1970: first).iso8601) – \(Timestamp(millisecondsSince1970: last).iso8601)\n"
@@ -175,9 +175,14 @@ struct AnalysisReport {
             out += " (" + Event.Kind.allCases.filter { totals.byKind[$0.ordinal] > 0 }.map { "\($0.rawValue) \(totals.byKind[$0.ordinal])" }.joined(separator: ", ") + ")"
         }
         out += "\n"
-        let names = Dictionary(tracks.map { ($0.mmsi, $0.identity.current?.name.map(Self.printable)) }, uniquingKeysWith: { a, _ in a })
         // Encounters first (the possible STS transfers), then the rest; longest first within a kind.
         let top = totals.top
+        // The names of the vessels of those events only (a vessel's first track, as tracks come).
+        let wanted = top.flatMap(\.mmsi)
+        var names: [MMSI: String?] = [:]
+        for t in tracks where wanted.contains(t.mmsi) && names.index(forKey: t.mmsi) == nil {
+            names[t.mmsi] = t.identity.current?.name.map(Self.printable)
+        }
         if !top.isEmpty { out += "Top events (encounters first, longest first):\n" }
         for e in top {
             let who = e.mmsi.map { m in names[m].flatMap { $0 }.map { "\(m) \($0)" } ?? "\(m)" }.joined(separator: " + ")
@@ -185,7 +190,7 @@ struct AnalysisReport {
             let length = String(format: "%.1f h", EventTotals.hours(e)) + (e.end == nil ? ", still open" : "")
             out += "  \(e.kind.rawValue)  \(who)  \(e.start.iso8601) – \(end)  (\(length))  at \(String(format: "%.4f, %.4f", e.position.latitude, e.position.longitude))\n"
         }
-        let risky = zip(tracks, risks).filter { $0.1.score > 0 }.sorted { ($0.1.score, $1.0.mmsi) > ($1.1.score, $0.0.mmsi) }.prefix(5)
+        let risky = Self.highest(scores: risks.map(\.score), mmsis: tracks.map(\.mmsi), count: 5).map { (tracks[$0], risks[$0]) }
         if !risky.isEmpty { out += "Highest risk scores:\n" }
         for (t, r) in risky {
             let name = t.identity.current?.name.map { " \(Self.printable($0))" } ?? ""
@@ -193,6 +198,25 @@ struct AnalysisReport {
         }
         out += "Wrote \(outputDirectory)/events.json, events.geojson, vessels.csv, ledger.json\n"
         return out
+    }
+
+    /// The indices of the `count` vessels with the highest positive scores, highest first, equal
+    /// scores by MMSI, then in their order (the order of a stable sort of all of them), found in
+    /// one pass.
+    /// - Parameters:
+    ///   - scores: each vessel's risk score.
+    ///   - mmsis: each vessel's MMSI, as many as `scores`.
+    static func highest(scores: [Double], mmsis: [MMSI], count: Int) -> [Int] {
+        func precedes(_ i: Int, _ j: Int) -> Bool {
+            scores[i] != scores[j] ? scores[i] > scores[j] : mmsis[i] < mmsis[j]
+        }
+        var best: [Int] = []
+        for i in scores.indices where scores[i] > 0 {
+            guard best.count < count || precedes(i, best[best.count - 1]) else { continue }
+            best.insert(i, at: best.firstIndex { precedes(i, $0) } ?? best.count)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// `text` for one terminal line: control characters (a line break inside a quoted CSV name)

@@ -29,15 +29,21 @@ struct VesselsCSV: Sendable {
     ///   - risks: the vessels' risk scores.
     ///   - listings: the best sanctions listing of each listed vessel.
     init(tracks: [TrackSummary], counts trackCounts: [Int], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) {
-        let order = tracks.indices.sorted { tracks[$0].mmsi < tracks[$1].mmsi }
-        var row: [MMSI: Int] = [:]
-        row.reserveCapacity(tracks.count)
-        for (r, t) in order.enumerated() { row[tracks[t].mmsi] = r }
+        // By MMSI, ties in track order: sorted as (MMSI, index) integer keys, which compare
+        // without touching the tracks.
+        let order = tracks.indices.map { UInt64(tracks[$0].mmsi.rawValue) << 32 | UInt64($0) }.sorted().map { Int($0 & 0xFFFF_FFFF) }
         let kinds = Event.Kind.allCases.count
         var counts = [Int](repeating: 0, count: tracks.count * kinds)
         for (r, t) in order.enumerated() { for k in 0..<kinds { counts[r * kinds + k] = trackCounts[t * kinds + k] } }
         var riskOfRow = [RiskScore?](repeating: nil, count: tracks.count)
-        for r in risks { if let i = row[r.mmsi] { riskOfRow[i] = r } }
+        if risks.count == tracks.count, zip(risks, tracks).allSatisfy({ $0.0.mmsi == $0.1.mmsi }) {
+            for (r, t) in order.enumerated() { riskOfRow[r] = risks[t] }  // one score per track, in track order
+        } else {
+            var row: [MMSI: Int] = [:]
+            row.reserveCapacity(tracks.count)
+            for (r, t) in order.enumerated() { row[tracks[t].mmsi] = r }
+            for r in risks { if let i = row[r.mmsi] { riskOfRow[i] = r } }
+        }
         self.tracks = tracks
         self.order = order
         self.counts = counts
