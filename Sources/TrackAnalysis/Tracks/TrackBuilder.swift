@@ -23,6 +23,11 @@ public struct TrackBuilder: Sendable {
     /// Slot of each vessel (its index in ``vessels``).
     private var slots = MMSISlotTable()
     private var vessels: [Vessel] = []
+    /// Per slot, the time of the vessel's last static report kept (``Vessel/statics``' last), in
+    /// milliseconds since 1970; `Int64.min` when none. A dense copy of what every CSV row that
+    /// repeats a vessel's identity asks (``countRepeatedStaticReport(mmsi:time:)``), so that the
+    /// question costs one read of this array, not a read of the vessel and then of its reports.
+    private var lastStaticTimes: [Int64] = []
     /// Every position held, of all vessels, in the order added.
     private var rows = PositionRows()
     private var lastKey: UInt32 = .max
@@ -81,7 +86,10 @@ public struct TrackBuilder: Sendable {
     private mutating func slot(for mmsi: MMSI) -> Int {
         if mmsi.rawValue == lastKey { return lastSlot }
         let (s, inserted) = slots.slot(inserting: mmsi.rawValue)
-        if inserted { vessels.append(Vessel(mmsi: mmsi)) }
+        if inserted {
+            vessels.append(Vessel(mmsi: mmsi))
+            lastStaticTimes.append(.min)
+        }
         lastKey = mmsi.rawValue
         lastSlot = s
         return s
@@ -123,6 +131,7 @@ public struct TrackBuilder: Sendable {
             return
         }
         vessels[s].statics.append(report)
+        lastStaticTimes[s] = report.time.millisecondsSince1970
     }
 
     private static func sameIdentity(_ a: StaticReport, _ b: StaticReport) -> Bool {
@@ -138,7 +147,8 @@ public struct TrackBuilder: Sendable {
     @inline(__always)
     public mutating func countRepeatedStaticReport(mmsi: MMSI, time: Timestamp) -> Bool {
         let s = slot(for: mmsi)
-        guard let last = vessels[s].statics.last, time >= last.time else { return false }
+        let last = lastStaticTimes[s]
+        guard last != .min, time.millisecondsSince1970 >= last else { return false }
         staticReportCount += 1
         return true
     }
@@ -180,6 +190,7 @@ public struct TrackBuilder: Sendable {
                 statics = statics.dropFirst()
             }
             vessels[s].statics.append(contentsOf: statics)
+            lastStaticTimes[s] = vessels[s].statics.last?.time.millisecondsSince1970 ?? .min
         }
         rows.append(later.rows, slotMap: map)
     }
@@ -262,6 +273,7 @@ public struct TrackBuilder: Sendable {
             groupOf[s] = g
             newSlot[s] = Int32(parts[g].slot(for: v.mmsi))
             parts[g].vessels[Int(newSlot[s])].statics = v.statics
+            parts[g].lastStaticTimes[Int(newSlot[s])] = v.statics.last?.time.millisecondsSince1970 ?? .min
             if let c = v.columns {
                 parts[g].vessels[Int(newSlot[s])].columns = c
                 parts[g].columnPositionCount += c.count
