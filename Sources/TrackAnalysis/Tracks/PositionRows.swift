@@ -109,21 +109,24 @@ struct PositionRows: Sendable {
             for s in 0..<slotCount {
                 let range = start[s]..<start[s + 1]
                 guard !range.isEmpty else { continue }
-                var offset = 0
-                func gather<T>(_ value: (Row) -> T) {
-                    for k in range {
-                        scratch.storeBytes(of: value(rows[Int(order[k])]), toByteOffset: offset, as: T.self)
-                        offset += MemoryLayout<T>.stride
-                    }
+                // Each row read once, its seven values stored at their places in the seven columns.
+                let n = range.count
+                let raw = scratch.baseAddress!
+                let times = raw, latitudes = raw + 8 * n, longitudes = raw + 16 * n, speeds = raw + 24 * n, courses = raw + 28 * n
+                let headings = raw + 32 * n, statuses = raw + 34 * n
+                var j = 0
+                for k in range {
+                    let r = rows[Int(order[k])]
+                    times.storeBytes(of: r.time, toByteOffset: 8 * j, as: Int64.self)
+                    latitudes.storeBytes(of: r.latitude, toByteOffset: 8 * j, as: Double.self)
+                    longitudes.storeBytes(of: r.longitude, toByteOffset: 8 * j, as: Double.self)
+                    speeds.storeBytes(of: r.sog, toByteOffset: 4 * j, as: Float.self)
+                    courses.storeBytes(of: r.cog, toByteOffset: 4 * j, as: Float.self)
+                    headings.storeBytes(of: r.heading, toByteOffset: 2 * j, as: Int16.self)
+                    statuses.storeBytes(of: r.status, toByteOffset: j, as: Int8.self)
+                    j += 1
                 }
-                gather(\.time)
-                gather(\.latitude)
-                gather(\.longitude)
-                gather(\.sog)
-                gather(\.cog)
-                gather(\.heading)
-                gather(\.status)
-                try body(s, range.count, UnsafeRawBufferPointer(rebasing: scratch[0..<offset]))
+                try body(s, n, UnsafeRawBufferPointer(rebasing: scratch[0..<(PositionColumns.bytesPerPosition * n)]))
             }
         }
     }
