@@ -150,6 +150,7 @@ public struct PositionCSVParser: Sendable {
         guard rows != nil, !splitter.isPending else { return nil }
         var other = self
         other.lineNumber += lines
+        other.rows = rows?.unshared()  // read on another thread: no buffers in common
         return other
     }
 

@@ -46,7 +46,7 @@ struct PositionCSVRowReader: Sendable {
     /// - Parameter layout: the recognised layout.
     init(layout: PositionCSVLayout) {
         self.layout = layout
-        index = layout.index
+        index = layout.index.map { $0 }  // a buffer of its own (see unshared())
         fieldCount = layout.columnNames.count
         isDMA = layout.format == .danishMaritimeAuthority
         identityFields = Self.identityColumns.map { layout.index[$0.rawValue] }.filter { $0 >= 0 }
@@ -58,6 +58,18 @@ struct PositionCSVRowReader: Sendable {
         let mmsiField = fastRoles.firstIndex(of: .mmsi) ?? Int.max
         fastTailField = tail > 0 && tail < fastRoles.count && mmsiField < tail && !identityFields.isEmpty && identityFields.allSatisfy { $0 >= tail }
             ? tail : -1
+    }
+
+    /// This reader with its own copies of the arrays it reads at every row (the field roles and
+    /// indices), which copies of a reader otherwise share: a reader for another thread, so that
+    /// the two do not retain and release the same buffers row after row (an atomic count on one
+    /// cache line, passed between the cores at every row). The memo and day caches go along.
+    func unshared() -> PositionCSVRowReader {
+        var copy = PositionCSVRowReader(layout: layout)
+        copy.memo = memo
+        copy.lastDay = lastDay
+        copy.line = line
+        return copy
     }
 
     /// Reads one row.
