@@ -33,7 +33,8 @@ public struct GapDetector: Sendable {
     ///   - dataEnd: the end of the observed period (UTC); nil to report closed gaps only.
     public func detect(in tracks: [Track], dataEnd: Timestamp?) -> [Event] {
         var events: [Event] = []
-        for t in tracks { events += detect(in: t, dataEnd: dataEnd) }
+        // By index: `for t in tracks` copies each track, retaining and releasing its arrays.
+        for i in tracks.indices { events += detect(in: tracks[i], dataEnd: dataEnd) }
         EventOrder.sortByStartThenFirstMMSI(&events)
         return events
     }

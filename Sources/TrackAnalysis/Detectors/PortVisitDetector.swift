@@ -49,7 +49,7 @@ public struct PortVisitDetector: Sendable {
     /// - Parameter tracks: tracks from ``TrackBuilder``.
     public func detect(in tracks: [Track]) -> [Event] {
         var events: [Event] = []
-        for t in tracks where EncounterDetector.isVessel(t.mmsi) { events += detect(in: t) }
+        for i in tracks.indices where EncounterDetector.isVessel(tracks[i].mmsi) { events += detect(in: tracks[i]) }
         EventOrder.sortByStartThenFirstMMSI(&events)
         return events
     }

@@ -89,7 +89,7 @@ extension Analyze {
         let tasks: [@Sendable () -> Output] = [
             { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
                 var all = EncounterSamples()
-                for t in tracks { d.encounters.appendSamples(of: t, vessel: vesselIndex[t.mmsi.rawValue]!, to: &all) }
+                for i in tracks.indices { d.encounters.appendSamples(of: tracks[i], vessel: vesselIndex[tracks[i].mmsi.rawValue]!, to: &all) }
                 return all.sortedBySlice()
             }) },
             { .events(!k.contains(.gap) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },

@@ -36,7 +36,7 @@ struct VesselsCSV: Sendable {
         var counts = [Int](repeating: 0, count: tracks.count * kinds)
         for (r, t) in order.enumerated() { for k in 0..<kinds { counts[r * kinds + k] = trackCounts[t * kinds + k] } }
         var riskOfRow = [RiskScore?](repeating: nil, count: tracks.count)
-        if risks.count == tracks.count, zip(risks, tracks).allSatisfy({ $0.0.mmsi == $0.1.mmsi }) {
+        if risks.count == tracks.count, risks.indices.allSatisfy({ risks[$0].mmsi == tracks[$0].mmsi }) {
             for (r, t) in order.enumerated() { riskOfRow[r] = risks[t] }  // one score per track, in track order
         } else {
             var row: [MMSI: Int] = [:]
