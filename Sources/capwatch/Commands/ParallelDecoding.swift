@@ -56,7 +56,11 @@ struct ParallelDecoding {
         }
         let results = UnsafeMutableBufferPointer<SliceResult>.allocate(capacity: slices)
         results.initialize(repeating: SliceResult())
-        defer { results.deallocate() }
+        defer {
+            // The elements too: deallocating alone leaked every slice's output, block after block.
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let sharedResults = results
         nonisolated(unsafe) let sharedBytes = bytes
         let format = self.format
