@@ -21,6 +21,17 @@ struct ByteParsingTests {
         Array(cell.utf8).withUnsafeBufferPointer { ByteParsing.generalDouble($0) }
     }
 
+    /// Expects `fastDecimal` to read `cell` (then `padding` bytes) as the reference reading does,
+    /// up to its end, and to take it when it is in the common form.
+    static func expectReferenceReading(_ cell: String, padding: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let (v, end) = fast(cell, padding: padding)
+        if let v {
+            #expect(v.bitPattern == reference(cell)?.bitPattern, "\(cell) with \(padding) bytes after", sourceLocation: sourceLocation)
+            #expect(end == cell.utf8.count, "\(cell)", sourceLocation: sourceLocation)
+        }
+        if isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form", sourceLocation: sourceLocation) }
+    }
+
     /// The common form: an optional sign, digits, an optional point and digits, 1 to 15 digits.
     static func isCommonForm(_ cell: String) -> Bool {
         var s = Substring(cell)
@@ -37,15 +48,7 @@ struct ByteParsingTests {
                      "54.582706", "123456789012345", "1234567.12345678", "0.000000000000001", "999999999999999", "1.2.3", ".", "-",
                      "5x", "1e5", " 5", "5 ", "1234567890123456", "12345678901234567890", "00000000000000.1"]
         for cell in cells {
-            for padding in [0, 20] {
-                let (v, end) = Self.fast(cell, padding: padding)
-                let expected = Self.reference(cell)
-                if let v {
-                    #expect(v.bitPattern == expected?.bitPattern, "\(cell) with \(padding) bytes after")
-                    #expect(end == cell.utf8.count, "\(cell)")
-                }
-                if Self.isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form") }
-            }
+            for padding in [0, 20] { Self.expectReferenceReading(cell, padding: padding) }
         }
     }
 
@@ -56,13 +59,7 @@ struct ByteParsingTests {
         for _ in 0..<200_000 {
             let length = Int(random.next() % 18) + 1
             let cell = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-            let (v, end) = Self.fast(cell, padding: 16)
-            let expected = Self.reference(cell)
-            if let v {
-                #expect(v.bitPattern == expected?.bitPattern, "\(cell)")
-                #expect(end == cell.utf8.count, "\(cell)")
-            }
-            if Self.isCommonForm(cell) { #expect(v != nil, "\(cell) is in the common form") }
+            Self.expectReferenceReading(cell, padding: 16)
         }
     }
 
