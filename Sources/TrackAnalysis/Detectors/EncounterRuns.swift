@@ -86,15 +86,6 @@ struct EncounterRuns {
         return emitter.events
     }
 
-    /// `events` (each of two vessels) ordered by start time, then MMSI pair
-    /// (``EventOrder/startThenMMSIs(_:_:)``), equal ones kept in order: sorted as integer keys and
-    /// copied once, without comparing the events themselves.
-    static func sorted(_ events: [Event]) -> [Event] {
-        let keys = events.indices.map { i in
-            (start: events[i].start.millisecondsSince1970, first: events[i].mmsi[0].rawValue, second: events[i].mmsi[1].rawValue, index: i)
-        }
-        return keys.sorted { ($0.start, $0.first, $0.second, $0.index) < ($1.start, $1.first, $1.second, $1.index) }.map { events[$0.index] }
-    }
 
     /// The criteria, and the events made so far.
     private struct Emitter {

@@ -118,7 +118,9 @@ public struct EncounterSweep: Sendable {
     /// Closes every run; the encounters (those not taken by ``takeEvents()``), sorted by start
     /// time then MMSI pair (``EventOrder/startThenMMSIs(_:_:)``).
     public mutating func finish() -> [Event] {
-        EncounterRuns.sorted(finishUnsorted())
+        var events = finishUnsorted()
+        EventOrder.sortByStartThenBothMMSIs(&events)
+        return events
     }
 
     /// Closes every run; the encounters not taken by ``takeEvents()``, unsorted.

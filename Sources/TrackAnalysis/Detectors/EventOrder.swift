@@ -15,18 +15,26 @@ public enum EventOrder {
     /// first MMSI, place in the list) are taken once and sorted, and the events are then moved once
     /// each, instead of being copied, with their reference counts, at every step of the sort.
     /// - Parameter events: any events; sorted in place.
-    public static func sortByStartThenFirstMMSI(_ events: inout [Event]) {
+    public static func sortByStartThenFirstMMSI(_ events: inout [Event]) { sortByKeys(&events, secondMMSI: false) }
+
+    /// Sorts encounters (two MMSIs each) by start, first MMSI, then second MMSI, keeping the order
+    /// in which equal ones were found; as ``sortByStartThenFirstMMSI(_:)`` does, by keys.
+    /// - Parameter events: events of two vessels each; sorted in place.
+    static func sortByStartThenBothMMSIs(_ events: inout [Event]) { sortByKeys(&events, secondMMSI: true) }
+
+    private static func sortByKeys(_ events: inout [Event], secondMMSI: Bool) {
         guard events.count > 1 else { return }
-        var keys = [(start: Int64, mmsi: UInt32, index: Int32)]()
+        var keys = [(start: Int64, first: UInt32, second: UInt32, index: Int32)]()
         keys.reserveCapacity(events.count)
         var sorted = true
         for (i, e) in events.enumerated() {
-            let key = (start: e.start.millisecondsSince1970, mmsi: e.mmsi.first?.rawValue ?? 0, index: Int32(i))
-            if let last = keys.last, (key.start, key.mmsi) < (last.start, last.mmsi) { sorted = false }
+            let key = (start: e.start.millisecondsSince1970, first: e.mmsi.first?.rawValue ?? 0,
+                       second: secondMMSI && e.mmsi.count > 1 ? e.mmsi[1].rawValue : 0, index: Int32(i))
+            if let last = keys.last, (key.start, key.first, key.second) < (last.start, last.first, last.second) { sorted = false }
             keys.append(key)
         }
         guard !sorted else { return }
-        keys.sort { ($0.start, $0.mmsi, $0.index) < ($1.start, $1.mmsi, $1.index) }
+        keys.sort { ($0.start, $0.first, $0.second, $0.index) < ($1.start, $1.first, $1.second, $1.index) }
         events = events.gathered(at: keys.map(\.index))
     }
 
