@@ -120,14 +120,14 @@ enum ByteParsing {
     /// - Returns: the value and the number of bytes read (up to the delimiter).
     @inline(__always)
     static func shortDecimal(_ q: UnsafePointer<UInt8>, delimiter: UInt8) -> (Double, Int)? {
-        let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        let x = digitValues(q)
         let integerDigits = nonDigits(x).trailingZeroBitCount >> 3
         guard integerDigits < 8 else { return nil }
         var end = integerDigits
         var fraction: UInt64 = 0
         var fractionDigits = 0
         if q[integerDigits] == 46 {
-            let y = UInt64(littleEndian: UnsafeRawPointer(q + integerDigits + 1).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+            let y = digitValues(q + integerDigits + 1)
             fractionDigits = nonDigits(y).trailingZeroBitCount >> 3
             guard fractionDigits < 8 else { return nil }
             end += 1 + fractionDigits
@@ -145,10 +145,10 @@ enum ByteParsing {
     /// - Returns: their value and count (0 when `q[0]` is not a digit); nil when all 16 are digits.
     @inline(__always)
     static func leadingDigits(_ q: UnsafePointer<UInt8>) -> (Int, Int)? {
-        let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        let x = digitValues(q)
         let first = nonDigits(x).trailingZeroBitCount >> 3
         if first < 8 { return (first == 0 ? 0 : Int(eightDigits(x &<< (8 * (8 - first)))), first) }
-        let y = UInt64(littleEndian: UnsafeRawPointer(q + 8).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        let y = digitValues(q + 8)
         let second = nonDigits(y).trailingZeroBitCount >> 3
         guard second < 8 else { return nil }
         let high = Int(eightDigits(x)) &* Int(integerPowerOfTen(second))
@@ -164,6 +164,13 @@ enum ByteParsing {
         let sign = q[0] == 45 || q[0] == 43 ? 1 : 0
         guard let (value, length) = shortDecimal(q + sign, delimiter: delimiter) else { return nil }
         return (q[0] == 45 ? -value : value, length + sign)
+    }
+
+    /// The eight bytes at `q`, the first in the lowest byte, each XOR `'0'` (a digit's byte then
+    /// holds its value).
+    @inline(__always)
+    private static func digitValues(_ q: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
     }
 
     /// The top bit of each byte of `x` whose value is 10 or more (the low seven bits plus 0x76

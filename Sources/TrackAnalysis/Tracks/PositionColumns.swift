@@ -121,6 +121,12 @@ public struct PositionColumns: Sendable {
         return try raw.withUnsafeBytes(body)
     }
 
+    /// Where each column of `count` positions starts in the raw form of
+    /// ``append(count:rawColumns:)``, in bytes.
+    static func rawOffsets(count n: Int) -> (times: Int, latitudes: Int, longitudes: Int, speeds: Int, courses: Int, headings: Int, statuses: Int) {
+        (0, 8 * n, 16 * n, 24 * n, 28 * n, 32 * n, 34 * n)
+    }
+
     /// Appends `count` positions given as raw columns: the `count` times, then the latitudes,
     /// longitudes, speeds, courses, headings and statuses, each as this type stores them (native
     /// byte order, no padding), back to back (``bytesPerPosition`` × `count` bytes): the form a

@@ -74,22 +74,14 @@ struct PositionRows: Sendable {
     /// s's positions, in the order they were added.
     private func sortedBySlot(slotCount: Int) -> (start: [Int], order: [Int32]) {
         var start = [Int](repeating: 0, count: slotCount + 1)
+        for r in rows { start[Int(r.slot) + 1] += 1 }
+        for s in 0..<slotCount { start[s + 1] += start[s] }
+        var next = start
         var order = [Int32](repeating: 0, count: count)
-        rows.withUnsafeBufferPointer { rows in
-            start.withUnsafeMutableBufferPointer { start in
-                for r in rows { start[Int(r.slot) + 1] += 1 }
-                for s in 0..<slotCount { start[s + 1] += start[s] }
-                var next = Array(start)
-                next.withUnsafeMutableBufferPointer { next in
-                    order.withUnsafeMutableBufferPointer { order in
-                        for i in 0..<rows.count {
-                            let s = Int(rows[i].slot)
-                            order[next[s]] = Int32(i)
-                            next[s] += 1
-                        }
-                    }
-                }
-            }
+        for i in rows.indices {
+            let s = Int(rows[i].slot)
+            order[next[s]] = Int32(i)
+            next[s] += 1
         }
         return (start, order)
     }
@@ -112,8 +104,9 @@ struct PositionRows: Sendable {
                 // Each row read once, its seven values stored at their places in the seven columns.
                 let n = range.count
                 let raw = scratch.baseAddress!
-                let times = raw, latitudes = raw + 8 * n, longitudes = raw + 16 * n, speeds = raw + 24 * n, courses = raw + 28 * n
-                let headings = raw + 32 * n, statuses = raw + 34 * n
+                let at = PositionColumns.rawOffsets(count: n)
+                let times = raw + at.times, latitudes = raw + at.latitudes, longitudes = raw + at.longitudes, speeds = raw + at.speeds
+                let courses = raw + at.courses, headings = raw + at.headings, statuses = raw + at.statuses
                 var j = 0
                 for k in range {
                     let r = rows[Int(order[k])]

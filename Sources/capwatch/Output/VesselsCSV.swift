@@ -26,7 +26,8 @@ struct VesselsCSV: Sendable {
     ///   - tracks: one summary per vessel, any order (rows are sorted by MMSI).
     ///   - counts: the events of each track and kind, `Event.Kind.allCases.count` per track in
     ///     the tracks' order, by ``Event/Kind/ordinal`` (``EventTotals/counts``).
-    ///   - risks: the vessels' risk scores.
+    ///   - risks: the vessels' risk scores, one per track in the tracks' order (as
+    ///     ``AnalysisReport`` computes them), or none.
     ///   - listings: the best sanctions listing of each listed vessel.
     init(tracks: [TrackSummary], counts trackCounts: [Int], risks: [RiskScore] = [], listings: [MMSI: ScreeningMatch] = [:]) {
         // By MMSI, ties in track order: sorted as (MMSI, index) integer keys, which compare
@@ -35,15 +36,8 @@ struct VesselsCSV: Sendable {
         let kinds = Event.Kind.allCases.count
         var counts = [Int](repeating: 0, count: tracks.count * kinds)
         for (r, t) in order.enumerated() { for k in 0..<kinds { counts[r * kinds + k] = trackCounts[t * kinds + k] } }
-        var riskOfRow = [RiskScore?](repeating: nil, count: tracks.count)
-        if risks.count == tracks.count, risks.indices.allSatisfy({ risks[$0].mmsi == tracks[$0].mmsi }) {
-            for (r, t) in order.enumerated() { riskOfRow[r] = risks[t] }  // one score per track, in track order
-        } else {
-            var row: [MMSI: Int] = [:]
-            row.reserveCapacity(tracks.count)
-            for (r, t) in order.enumerated() { row[tracks[t].mmsi] = r }
-            for r in risks { if let i = row[r.mmsi] { riskOfRow[i] = r } }
-        }
+        precondition(risks.isEmpty || risks.count == tracks.count, "one risk score per track, or none")
+        let riskOfRow: [RiskScore?] = risks.isEmpty ? Array(repeating: nil, count: tracks.count) : order.map { risks[$0] }
         self.tracks = tracks
         self.order = order
         self.counts = counts
