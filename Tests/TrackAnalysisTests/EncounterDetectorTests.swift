@@ -73,6 +73,24 @@ struct EncounterDetectorTests {
         #expect(found.first?.evidence["slices"] == .integer(18))
     }
 
+    @Test("sampleCount(of:) is the number of samples appendSamples makes, counted by hand")
+    func sampleCountByHand() throws {
+        let detector = EncounterDetector()
+        // 22:47 … 01:43 every 7 min: slices 22:50 … 01:40 = 18 (the first report is off the grid).
+        let a = reports(tanker, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in p }
+        // 00:03 … 02:03 every 20 min: slices 00:10 … 02:00 = 12. Then silent for 1 h 57 min,
+        // longer than the 1 h interpolated: 04:00 is on the grid (1), 04:30 adds 04:10, 04:20,
+        // 04:30 (3) and 05:00 adds 04:40, 04:50, 05:00 (3): 12 + 7 = 19.
+        let b = reports(receiver, from: at(0, 3), to: at(2, 3), everyMinutes: 20) { _ in q }
+            + reports(receiver, from: at(4), to: at(5), everyMinutes: 30) { _ in q }
+        // A coast station (MMSI 00MIDxxxx) has no samples.
+        let c = reports(2_440_001, from: at(0), to: at(1)) { _ in p }
+        let tracks = buildTracks(a + b + c)
+        let counts = Dictionary(uniqueKeysWithValues: tracks.map { ($0.mmsi.rawValue, detector.sampleCount(of: $0)) })
+        #expect(counts == [tanker: 18, receiver: 19, 2_440_001: 0])
+        for (i, t) in tracks.enumerated() { #expect(detector.samples(of: t, vessel: Int32(i)).count == counts[t.mmsi.rawValue]) }
+    }
+
     @Test func ninetyMinuteMeetingIsTooShort() {
         // The receiver lies at Q from 01:00 to 02:30: slices 01:00 … 02:30 = 10 slices spanning 1.5 h < 2 h.
         let b = reports(receiver, from: at(1), to: at(2, 30)) { _ in q }

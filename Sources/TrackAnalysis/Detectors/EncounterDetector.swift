@@ -129,6 +129,17 @@ public struct EncounterDetector: Sendable {
                          slices: Int64.min..<Int64.max, cursor: &cursor)
     }
 
+    /// The number of samples ``appendSamples(of:vessel:to:)`` appends for `track`, counted without
+    /// making them (one pass over its times), so that a caller can reserve room for all tracks'
+    /// samples at once instead of growing the columns by copies.
+    /// - Parameter track: the track.
+    /// - Returns: `0...`; 0 for a coast station, aid to navigation or distress beacon.
+    public func sampleCount(of track: Track) -> Int {
+        guard Self.isVessel(track.mmsi) else { return 0 }
+        let sweep = EncounterSweep(detector: self, mmsis: [])
+        return EncounterSamples.count(of: track, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds)
+    }
+
     static func isVessel(_ mmsi: MMSI) -> Bool {
         switch mmsi.kind {
         case .coastStation, .aidToNavigation, .distressDevice: return false
@@ -412,6 +423,35 @@ public struct EncounterSamples: Sendable {
         latitudes.append(lat)
         longitudes.append(lon)
         speeds.append(sog)
+    }
+
+    /// Makes room for `total` samples in every column.
+    /// - Parameter total: the number of samples the columns will hold, `0...`.
+    public mutating func reserveCapacity(_ total: Int) {
+        slices.reserveCapacity(total)
+        vessels.reserveCapacity(total)
+        latitudes.reserveCapacity(total)
+        longitudes.reserveCapacity(total)
+        speeds.reserveCapacity(total)
+    }
+
+    /// The number of samples ``resample(_:vessel:sliceMs:maxGapMs:slices:cursor:)`` appends for
+    /// the whole of `t` (every slice), counted step by step with the same rules.
+    static func count(of t: Track, sliceMs: Int64, maxGapMs: Int64) -> Int {
+        var total = 0
+        var prev = -1
+        for i in 0..<t.count where !t.isOutlier(at: i) {
+            let t1 = t.times[i]
+            if prev < 0 || t1 - t.times[prev] > maxGapMs {
+                // The first kept position, or the end of a gap: a sample only on a slice instant.
+                if floorMod(t1, sliceMs) == 0 { total += 1 }
+            } else {
+                // Slices after the step's start up to and including its end.
+                total += max(0, Int(floorDiv(t1, sliceMs) - floorDiv(t.times[prev], sliceMs)))
+            }
+            prev = i
+        }
+        return total
     }
 
     /// Removes every sample, keeping the storage.

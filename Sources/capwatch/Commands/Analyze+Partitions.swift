@@ -89,6 +89,7 @@ extension Analyze {
         let tasks: [@Sendable () -> Output] = [
             { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
                 var all = EncounterSamples()
+                all.reserveCapacity(tracks.indices.reduce(0) { $0 + d.encounters.sampleCount(of: tracks[$1]) })
                 for i in tracks.indices { d.encounters.appendSamples(of: tracks[i], vessel: vesselIndex[tracks[i].mmsi.rawValue]!, to: &all) }
                 return all.sortedBySlice()
             }) },

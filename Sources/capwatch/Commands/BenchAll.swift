@@ -27,7 +27,7 @@ struct BenchAll: ParsableCommand {
     var python = "python3"
 
     @Option(help: "In-memory passes for Capwatch (best is reported).")
-    var passes = 5
+    var passes = 10
 
     @Option(help: "Passes for the Python peers (each pyais pass takes ~20 s on 10⁶ sentences).")
     var peerPasses = 2
@@ -203,11 +203,14 @@ struct BenchAll: ParsableCommand {
     }
 
     /// The fastest of `passes` runs (all must succeed; the first failure is returned).
+    /// - Parameter beforeEach: untimed work before each run (e.g. removing the previous run's output).
     func bestProcess(
-        _ arguments: [String], stdin: String = "/dev/null", scratch: String, passes: Int? = nil, timeout: Double? = nil
+        _ arguments: [String], stdin: String = "/dev/null", scratch: String, passes: Int? = nil, timeout: Double? = nil,
+        beforeEach: () throws -> Void = {}
     ) throws -> BenchChild.Outcome {
         var best: BenchChild.Outcome?
         for _ in 0..<max(passes ?? processPasses, 1) {
+            try beforeEach()
             let r = try BenchChild.run(arguments, stdin: stdin, stderrPath: scratch + "/stderr.txt", timeout: timeout)
             if r.status != 0 || r.timedOut { return r }
             if best == nil || r.seconds < best!.seconds { best = r }

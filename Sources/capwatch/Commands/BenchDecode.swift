@@ -15,7 +15,7 @@ struct BenchDecode: ParsableCommand {
     var repeatCount = 12
 
     @Option(help: "Timed passes; the best is reported.")
-    var passes = 5
+    var passes = 10
 
     func run() throws {
         let bytes = try DecodeThroughput.load(input, repeatCount: repeatCount)
