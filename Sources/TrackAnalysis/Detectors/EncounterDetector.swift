@@ -123,9 +123,8 @@ public struct EncounterDetector: Sendable {
     ///   - samples: where to append.
     public func appendSamples(of track: Track, vessel: Int32, to samples: inout EncounterSamples) {
         guard Self.isVessel(track.mmsi) else { return }
-        let sweep = EncounterSweep(detector: self, mmsis: [])
         var cursor = ResampleCursor()
-        samples.resample(track, vessel: vessel, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds,
+        samples.resample(track, vessel: vessel, sliceMs: parameters.sliceMilliseconds, maxGapMs: parameters.maximumGapMilliseconds,
                          slices: Int64.min..<Int64.max, cursor: &cursor)
     }
 
@@ -136,8 +135,7 @@ public struct EncounterDetector: Sendable {
     /// - Returns: `0...`; 0 for a coast station, aid to navigation or distress beacon.
     public func sampleCount(of track: Track) -> Int {
         guard Self.isVessel(track.mmsi) else { return 0 }
-        let sweep = EncounterSweep(detector: self, mmsis: [])
-        return EncounterSamples.count(of: track, sliceMs: sweep.sliceMilliseconds, maxGapMs: sweep.maximumGapMilliseconds)
+        return EncounterSamples.count(of: track, sliceMs: parameters.sliceMilliseconds, maxGapMs: parameters.maximumGapMilliseconds)
     }
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
@@ -368,6 +366,12 @@ public struct EncounterParameters: Hashable, Sendable {
         self.sliceMinutes = sliceMinutes
         self.maximumInterpolationGapHours = maximumInterpolationGapHours
     }
+
+    /// ``sliceMinutes`` in milliseconds, rounded, at least 1 s.
+    public var sliceMilliseconds: Int64 { max(1000, Int64((sliceMinutes * 60_000).rounded())) }
+
+    /// ``maximumInterpolationGapHours`` in milliseconds, rounded.
+    public var maximumGapMilliseconds: Int64 { Int64((maximumInterpolationGapHours * 3_600_000).rounded()) }
 
     /// Global Fishing Watch's encounter definition: 500 m, 2 h, median SOG < 2 kn, ≥ 10 km from
     /// port, merged within 4 h, 10-minute slices (interpolation limit 1 h is Capwatch's).

@@ -26,9 +26,9 @@ public struct EncounterSweep: Sendable {
     public init(detector: EncounterDetector, mmsis: [MMSI]) {
         let p = detector.parameters
         self.detector = detector
-        sliceMilliseconds = max(1000, Int64((p.sliceMinutes * 60_000).rounded()))
+        sliceMilliseconds = p.sliceMilliseconds
         windowSlices = max(1, Int64(86_400_000 / sliceMilliseconds))
-        maximumGapMilliseconds = Int64((p.maximumInterpolationGapHours * 3_600_000).rounded())
+        maximumGapMilliseconds = p.maximumGapMilliseconds
         let sliceMs = sliceMilliseconds
         runs = (0..<Self.shards).map { _ in EncounterRuns(detector: detector, mmsis: mmsis, sliceMs: sliceMs) }
     }

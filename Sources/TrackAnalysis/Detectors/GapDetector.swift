@@ -33,8 +33,10 @@ public struct GapDetector: Sendable {
     ///   - dataEnd: the end of the observed period (UTC); nil to report closed gaps only.
     public func detect(in tracks: [Track], dataEnd: Timestamp?) -> [Event] {
         var events: [Event] = []
+        // The parameters' fields are made once, not once per track.
+        let parameterFields = parameters.eventFields
         // By index: `for t in tracks` copies each track, retaining and releasing its arrays.
-        for i in tracks.indices { events += detect(in: tracks[i], dataEnd: dataEnd) }
+        for i in tracks.indices { events += detect(in: tracks[i], dataEnd: dataEnd, parameterFields: parameterFields) }
         EventOrder.sortByStartThenFirstMMSI(&events)
         return events
     }
@@ -44,8 +46,12 @@ public struct GapDetector: Sendable {
     ///   - track: one vessel's track.
     ///   - dataEnd: the end of the observed period (UTC); nil to report closed gaps only.
     public func detect(in track: Track, dataEnd: Timestamp?) -> [Event] {
+        detect(in: track, dataEnd: dataEnd, parameterFields: parameters.eventFields)
+    }
+
+    /// Gaps of one track, each with `parameterFields` (``GapParameters/eventFields``) as its parameters.
+    private func detect(in track: Track, dataEnd: Timestamp?, parameterFields: EventFields) -> [Event] {
         let thresholdMs = Int64((parameters.thresholdHours * 3_600_000).rounded())
-        let parameterFields = parameters.eventFields
         var events: [Event] = []
         var previous = -1
         for i in track.indices where !track.isOutlier(at: i) {
