@@ -28,7 +28,7 @@ let package = Package(
         // The domain: identifiers, units, positions, events. No I/O.
         .target(name: "CapwatchCore", swiftSettings: strictSettings),
         // AIS to tracks, detectors. No I/O.
-        .target(name: "TrackAnalysis", dependencies: ["AISDecoding", "CapwatchCore"], swiftSettings: strictSettings),
+        .target(name: "TrackAnalysis", dependencies: ["AISDecoding", "CapwatchCore", "CSinCos"], swiftSettings: strictSettings),
         // Sanctions lists (UN consolidated XML, OFAC SDN CSV) and the name/identifier matcher. No I/O:
         // list readers take bytes.
         .target(name: "SanctionsScreening", dependencies: ["CapwatchCore"], swiftSettings: strictSettings),
@@ -41,6 +41,8 @@ let package = Package(
         // zlib, the system library, for reading .gz input as a stream.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        // libm's sincos, for the Earth-centred coordinates of the encounter search.
+        .systemLibrary(name: "CSinCos", path: "Sources/CSinCos"),
         // The command line: file reading, output writing.
         .executableTarget(
             name: "capwatch",

@@ -4,6 +4,9 @@ import Glibc
 import Darwin
 #endif
 import CapwatchCore
+#if os(Linux)
+import CSinCos
+#endif
 
 /// Finds encounters: two vessels close together and slow for a long time, the AIS signature of
 /// a ship-to-ship (STS) transfer.
@@ -579,11 +582,23 @@ struct ResampleCursor {
 
 /// Earth-centred coordinates in metres on the mean sphere.
 @inline(__always) func ecef(_ latitude: Double, _ longitude: Double) -> (Double, Double, Double) {
-    let phi = latitude * Double.pi / 180
-    let lambda = longitude * Double.pi / 180
-    let c = cos(phi)
+    let (sinPhi, cosPhi) = sineAndCosine(latitude * Double.pi / 180)
+    let (sinLambda, cosLambda) = sineAndCosine(longitude * Double.pi / 180)
     let r = GeoPoint.earthRadiusMetres
-    return (r * c * cos(lambda), r * c * sin(lambda), r * sin(phi))
+    return (r * cosPhi * cosLambda, r * cosPhi * sinLambda, r * sinPhi)
+}
+
+/// `(sin x, cos x)`: with glibc one `sincos` call, which runs the code of `sin` and `cos` once
+/// for both (the same results; about the time of one of them).
+@inline(__always) func sineAndCosine(_ x: Double) -> (Double, Double) {
+    #if os(Linux)
+    var s = 0.0
+    var c = 0.0
+    sincos(x, &s, &c)
+    return (s, c)
+    #else
+    return (sin(x), cos(x))
+    #endif
 }
 
 /// `value` rounded to a multiple of `step`. Evidence is stored at a resolution that means something

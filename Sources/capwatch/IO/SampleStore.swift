@@ -115,9 +115,10 @@ struct SampleStore: Sendable {
 
         private mutating func refill() throws {
             let records = min(remaining, Self.recordsPerRead)
-            var bytes = [UInt8](repeating: 0, count: records * 32)
-            var done = 0
-            try bytes.withUnsafeMutableBytes { raw in
+            // Read into uninitialised room: zeroing it first cost a pass over every byte.
+            let bytes = try [UInt8](unsafeUninitializedCapacity: records * 32) { raw, initialized in
+                var done = 0
+                defer { initialized = done }
                 while done < raw.count {
                     let n = read(fd, raw.baseAddress! + done, raw.count - done)
                     if n < 0, errno == EINTR { continue }
