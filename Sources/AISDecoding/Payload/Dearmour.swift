@@ -2,18 +2,19 @@
 /// carries six bits; subtract 48 from its code and, if the result is above 40, 8 more. Valid
 /// characters are `0`–`W` (48–87) and `` ` ``–`w` (96–119).
 ///
-/// Eight characters are converted at a time inside one 64-bit word (SIMD within a register): the
-/// validity test, the subtraction and the packing of 8 × 6 bits into 6 bytes take a few dozen
-/// integer operations instead of eight table look-ups. The tail converts one character at a time.
+/// Sixteen characters are converted at a time in a 128-bit vector (``dearmourSixteen(_:count:into:)``),
+/// then eight at a time inside one 64-bit word (SIMD within a register): the validity test, the
+/// subtraction and the packing of 8 × 6 bits into 6 bytes take a few dozen integer operations
+/// instead of eight table look-ups. The tail converts one character at a time.
 ///
 /// - Parameters:
 ///   - chars: the armoured characters.
 ///   - count: how many.
 ///   - readable: bytes that may be read from `chars` (at least `count`); when the last partial
-///     block of eight can be loaded whole, it is converted with the rest (the bytes past `count`
-///     are masked to `0`, value zero).
+///     block of sixteen or eight can be loaded whole, it is converted with the rest (the bytes
+///     past `count` are masked to `0`, value zero).
 ///   - out: where the bits go, packed big-endian from bit 0; must have room for
-///     `(count * 6 + 7) / 8 + 8` bytes (whole 8-byte words are stored).
+///     ``dearmouredBytes(count:)`` bytes (whole 8-byte words are stored).
 /// - Returns: false when any character is outside the alphabet (the bits written are then garbage).
 @inline(__always)
 func dearmour(_ chars: UnsafePointer<UInt8>, count: Int, readable: Int = 0, into out: UnsafeMutablePointer<UInt8>) -> Bool {
@@ -114,6 +115,12 @@ func dearmourSixteen(_ chars: UnsafePointer<UInt8>, count: Int, into out: Unsafe
     return invalid[0] | invalid[1] == 0
 }
 
+/// The bytes ``dearmour(_:count:readable:into:)`` may write for `count` characters: whole 8-byte
+/// words, the last one stored 6 bytes after the one before (of a block of eight) or 2 bytes past
+/// the 12 of a block of sixteen.
+@inline(__always)
+func dearmouredBytes(count: Int) -> Int { max((count * 6 + 7) / 8 + 8, (count + 15) / 16 * 12 + 2) }
+
 /// Clears the fill bits and zeroes the buffer after a message of `bitCount` bits, so that field
 /// reads past a short message see zeros (``PayloadBufferLayout/zeroPaddingBytes`` of them).
 @inline(__always)
@@ -122,7 +129,7 @@ func zeroTail(_ out: UnsafeMutablePointer<UInt8>, bitCount: Int, armouredCount: 
     let rem = bitCount & 7
     if rem != 0 { out[fullBytes] &= UInt8(truncatingIfNeeded: 0xFF << (8 - rem)) }
     let clearFrom = fullBytes + (rem != 0 ? 1 : 0)
-    let written = (armouredCount * 6 + 7) / 8 + 8
+    let written = dearmouredBytes(count: armouredCount)
     let clearTo = max(written, clearFrom) + PayloadBufferLayout.zeroPaddingBytes
     (out + clearFrom).update(repeating: 0, count: clearTo - clearFrom)
 }
