@@ -73,8 +73,8 @@ struct EncounterDetectorTests {
         #expect(found.first?.evidence["slices"] == .integer(18))
     }
 
-    @Test("sampleCount(of:) is the number of samples appendSamples makes, counted by hand")
-    func sampleCountByHand() throws {
+    @Test("samplesBySlice(of:vessels:) makes each track's samples, counted by hand, in slice then vessel order")
+    func samplesBySliceByHand() throws {
         let detector = EncounterDetector()
         // 22:47 … 01:43 every 7 min: slices 22:50 … 01:40 = 18 (the first report is off the grid).
         let a = reports(tanker, from: at(22, 47), to: at(25, 43), everyMinutes: 7) { _ in p }
@@ -86,9 +86,30 @@ struct EncounterDetectorTests {
         // A coast station (MMSI 00MIDxxxx) has no samples.
         let c = reports(2_440_001, from: at(0), to: at(1)) { _ in p }
         let tracks = buildTracks(a + b + c)
-        let counts = Dictionary(uniqueKeysWithValues: tracks.map { ($0.mmsi.rawValue, detector.sampleCount(of: $0)) })
+        let counts = Dictionary(uniqueKeysWithValues: tracks.enumerated().map { ($1.mmsi.rawValue, detector.samples(of: $1, vessel: Int32($0)).count) })
         #expect(counts == [tanker: 18, receiver: 19, 2_440_001: 0])
-        for (i, t) in tracks.enumerated() { #expect(detector.samples(of: t, vessel: Int32(i)).count == counts[t.mmsi.rawValue]) }
+        // Vessel numbers in the reverse of the track order, so that the vessel order is not the tracks'.
+        let vessels = tracks.indices.map { Int32(tracks.count - $0) }
+        var all = EncounterSamples()
+        for (i, t) in tracks.enumerated() { all.append(contentsOf: detector.samples(of: t, vessel: vessels[i])) }
+        let expected = all.sortedBySlice()
+        let bySlice = detector.samplesBySlice(of: tracks, vessels: vessels)
+        #expect(bySlice.count == 37)
+        #expect(bySlice.slices == expected.slices && bySlice.vessels == expected.vessels && bySlice.speeds.map(\.bitPattern) == expected.speeds.map(\.bitPattern))
+        #expect(bySlice.latitudes == expected.latitudes && bySlice.longitudes == expected.longitudes)
+
+        // Slices 36 years apart (more than 2^20 slices for 38 samples): appended and sorted instead.
+        let old = try #require(Timestamp(year: 1990, month: 1, day: 1))
+        let d = reports(636_000_009, from: old, to: old.adding(seconds: 3600)) { _ in q }
+        let spread = buildTracks(a + d)
+        let spreadVessels: [Int32] = [1, 0]
+        var appended = EncounterSamples()
+        for (i, t) in spread.enumerated() { appended.append(contentsOf: detector.samples(of: t, vessel: spreadVessels[i])) }
+        let sorted = appended.sortedBySlice()
+        let spreadBySlice = detector.samplesBySlice(of: spread, vessels: spreadVessels)
+        // 1990 00:00 … 01:00 every 5 min: slices 00:00 … 01:00 = 7, then the tanker's 18.
+        #expect(spreadBySlice.count == 25)
+        #expect(spreadBySlice.slices == sorted.slices && spreadBySlice.vessels == sorted.vessels && spreadBySlice.latitudes == sorted.latitudes)
     }
 
     @Test func ninetyMinuteMeetingIsTooShort() {

@@ -131,14 +131,78 @@ public struct EncounterDetector: Sendable {
                          slices: Int64.min..<Int64.max, cursor: &cursor)
     }
 
-    /// The number of samples ``appendSamples(of:vessel:to:)`` appends for `track`, counted without
-    /// making them (one pass over its times), so that a caller can reserve room for all tracks'
-    /// samples at once instead of growing the columns by copies.
-    /// - Parameter track: the track.
-    /// - Returns: `0...`; 0 for a coast station, aid to navigation or distress beacon.
-    public func sampleCount(of track: Track) -> Int {
-        guard Self.isVessel(track.mmsi) else { return 0 }
-        return EncounterSamples.count(of: track, sliceMs: parameters.sliceMilliseconds, maxGapMs: parameters.maximumGapMilliseconds)
+    /// Step 1 for many tracks at once, in slice order: the samples ``samples(of:vessel:)`` gives
+    /// for every track, as ``EncounterSamples/sortedBySlice()`` orders them (by slice, then
+    /// vessel), each written once at its place. A first pass counts each slice's samples from the
+    /// tracks' times; the second interpolates them into place, the tracks taken in vessel order.
+    /// When the slices span far more than the samples are many (positions decades apart), the
+    /// samples are appended and sorted instead.
+    /// - Parameters:
+    ///   - tracks: the tracks.
+    ///   - vessels: each track's vessel number (its index in the `mmsis` of the ``EncounterSweep``),
+    ///     one per track, all different.
+    /// - Returns: the samples by slice, then vessel.
+    public func samplesBySlice(of tracks: [Track], vessels: [Int32]) -> EncounterSamples {
+        precondition(vessels.count == tracks.count, "samplesBySlice: one vessel number per track")
+        let sliceMs = parameters.sliceMilliseconds, maxGapMs = parameters.maximumGapMilliseconds
+        let order = tracks.indices.filter { Self.isVessel(tracks[$0].mmsi) }.sorted { vessels[$0] < vessels[$1] }
+        // The total, and the lowest and highest slice.
+        var total = 0
+        var lowest = Int64.max, highest = Int64.min
+        for t in order {
+            EncounterSamples.forEachSampleRange(of: tracks[t], sliceMs: sliceMs, maxGapMs: maxGapMs) { range in
+                total += Int(range.upperBound - range.lowerBound) + 1
+                lowest = min(lowest, range.lowerBound)
+                highest = max(highest, range.upperBound)
+            }
+        }
+        guard total > 0 else { return EncounterSamples() }
+        guard highest - lowest <= Int64(max(4 * total + 1024, 1 << 20)) else {
+            var all = EncounterSamples()
+            all.reserveCapacity(total)
+            for t in order { EncounterSamples.resampleWhole(tracks[t], vessel: vessels[t], sliceMs: sliceMs, maxGapMs: maxGapMs, into: &all) }
+            return all.sortedBySlice()
+        }
+        // Where each slice's samples start.
+        let span = Int(highest - lowest) + 1
+        let next = UnsafeMutablePointer<Int>.allocate(capacity: span)
+        defer { next.deallocate() }
+        next.initialize(repeating: 0, count: span)
+        for t in order {
+            EncounterSamples.forEachSampleRange(of: tracks[t], sliceMs: sliceMs, maxGapMs: maxGapMs) { range in
+                for k in range { next[Int(k - lowest)] += 1 }
+            }
+        }
+        var start = 0
+        for d in 0..<span {
+            let n = next[d]
+            next[d] = start
+            start += n
+        }
+        // The columns, filled in place.
+        var columns: (slices: [Int64], vessels: [Int32], latitudes: [Double], longitudes: [Double], speeds: [Float]) = ([], [], [], [], [])
+        columns.slices = [Int64](unsafeUninitializedCapacity: total) { slices, n1 in
+            columns.vessels = [Int32](unsafeUninitializedCapacity: total) { vesselColumn, n2 in
+                columns.latitudes = [Double](unsafeUninitializedCapacity: total) { latitudes, n3 in
+                    columns.longitudes = [Double](unsafeUninitializedCapacity: total) { longitudes, n4 in
+                        columns.speeds = [Float](unsafeUninitializedCapacity: total) { speeds, n5 in
+                            var sink = SliceScatter(lowestSlice: lowest, next: next, slices: slices.baseAddress!, vessels: vesselColumn.baseAddress!,
+                                                    latitudes: latitudes.baseAddress!, longitudes: longitudes.baseAddress!, speeds: speeds.baseAddress!)
+                            for t in order {
+                                EncounterSamples.resampleWhole(tracks[t], vessel: vessels[t], sliceMs: sliceMs, maxGapMs: maxGapMs, into: &sink)
+                            }
+                            n5 = total
+                        }
+                        n4 = total
+                    }
+                    n3 = total
+                }
+                n2 = total
+            }
+            n1 = total
+        }
+        return EncounterSamples(slices: columns.slices, vessels: columns.vessels, latitudes: columns.latitudes, longitudes: columns.longitudes,
+                                speeds: columns.speeds)
     }
 
     static func isVessel(_ mmsi: MMSI) -> Bool {
@@ -442,23 +506,24 @@ public struct EncounterSamples: Sendable {
         speeds.reserveCapacity(total)
     }
 
-    /// The number of samples ``resample(_:vessel:sliceMs:maxGapMs:slices:cursor:)`` appends for
-    /// the whole of `t` (every slice), counted step by step with the same rules.
-    static func count(of t: Track, sliceMs: Int64, maxGapMs: Int64) -> Int {
-        var total = 0
+    /// Calls `body` with the slices of the samples of each step of `t`, in order, as
+    /// ``resample(_:vessel:sliceMs:maxGapMs:slices:cursor:)`` makes them for the whole track,
+    /// without their positions: after the first kept position or a gap, the slice of its time
+    /// when that is a slice instant; after any other step, every slice after its start up to and
+    /// including its end.
+    @inline(__always)
+    static func forEachSampleRange(of t: Track, sliceMs: Int64, maxGapMs: Int64, _ body: (ClosedRange<Int64>) -> Void) {
         var prev = -1
         for i in 0..<t.count where !t.isOutlier(at: i) {
             let t1 = t.times[i]
             if prev < 0 || t1 - t.times[prev] > maxGapMs {
-                // The first kept position, or the end of a gap: a sample only on a slice instant.
-                if floorMod(t1, sliceMs) == 0 { total += 1 }
+                if floorMod(t1, sliceMs) == 0 { body(floorDiv(t1, sliceMs)...floorDiv(t1, sliceMs)) }
             } else {
-                // Slices after the step's start up to and including its end.
-                total += max(0, Int(floorDiv(t1, sliceMs) - floorDiv(t.times[prev], sliceMs)))
+                let first = floorDiv(t.times[prev], sliceMs) + 1, last = floorDiv(t1, sliceMs)
+                if first <= last { body(first...last) }
             }
             prev = i
         }
-        return total
     }
 
     /// Removes every sample, keeping the storage.
@@ -484,7 +549,7 @@ public struct EncounterSamples: Sendable {
                 continue
             }
             let t1 = t.times[i]
-            resampleStep(t, vessel: vessel, prev: prev, i, sliceMs: sliceMs, maxGapMs: maxGapMs, window: window)
+            Self.resampleStep(t, vessel: vessel, prev: prev, i, sliceMs: sliceMs, maxGapMs: maxGapMs, window: window, into: &self)
             // Every slice of this step is at most floor(t1 / slice); one in a later window keeps the step.
             if floorDiv(t1, sliceMs) >= window.upperBound { return }
             prev = i
@@ -492,19 +557,32 @@ public struct EncounterSamples: Sendable {
         }
     }
 
-    /// The slices in `window` of the step from kept position `prev` (-1: none) to kept position `i`.
-    private mutating func resampleStep(_ t: Track, vessel: Int32, prev: Int, _ i: Int, sliceMs: Int64, maxGapMs: Int64, window: Range<Int64>) {
+    /// Every sample of `t`, to `sink`: ``resample(_:vessel:sliceMs:maxGapMs:slices:cursor:)`` for
+    /// the whole track.
+    static func resampleWhole<Sink: EncounterSampleSink>(_ t: Track, vessel: Int32, sliceMs: Int64, maxGapMs: Int64, into sink: inout Sink) {
+        var prev = -1
+        for i in 0..<t.count where !t.isOutlier(at: i) {
+            resampleStep(t, vessel: vessel, prev: prev, i, sliceMs: sliceMs, maxGapMs: maxGapMs, window: Int64.min..<Int64.max, into: &sink)
+            prev = i
+        }
+    }
+
+    /// The slices in `window` of the step from kept position `prev` (-1: none) to kept position
+    /// `i`, to `sink`.
+    @inline(__always)
+    private static func resampleStep<Sink: EncounterSampleSink>(_ t: Track, vessel: Int32, prev: Int, _ i: Int, sliceMs: Int64, maxGapMs: Int64,
+                                                               window: Range<Int64>, into sink: inout Sink) {
         let t1 = t.times[i]
         guard prev >= 0 else {
             if floorMod(t1, sliceMs) == 0, window.contains(t1 / sliceMs) {
-                append(t1 / sliceMs, vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
+                sink.put(t1 / sliceMs, vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
             }
             return
         }
         let t0 = t.times[prev]
         guard t1 - t0 <= maxGapMs else {
             if floorMod(t1, sliceMs) == 0, window.contains(floorDiv(t1, sliceMs)) {
-                append(floorDiv(t1, sliceMs), vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
+                sink.put(floorDiv(t1, sliceMs), vessel, t.latitudes[i], t.longitudes[i], t.speeds[i])
             }
             return
         }
@@ -528,7 +606,7 @@ public struct EncounterSamples: Sendable {
             if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
             let sog: Float
             if s0.isNaN { sog = s1.isNaN ? implied : s1 } else if s1.isNaN { sog = s0 } else { sog = s0 + Float(f) * (s1 - s0) }
-            append(k, vessel, lat0 + f * dLat, lon, sog)
+            sink.put(k, vessel, lat0 + f * dLat, lon, sog)
             k += 1
         }
     }
@@ -567,6 +645,41 @@ public struct EncounterSamples: Sendable {
             starts[b] += 1
         }
         return order
+    }
+}
+
+/// Where resampling puts its samples (one call per sample, in each track's slice order).
+protocol EncounterSampleSink {
+    /// Takes one sample: slice number, vessel number, latitude and longitude in degrees, SOG in knots (NaN: unknown).
+    mutating func put(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float)
+}
+
+extension EncounterSamples: EncounterSampleSink {
+    @inline(__always) mutating func put(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float) {
+        append(slice, vessel, lat, lon, sog)
+    }
+}
+
+/// Puts each sample straight at its place in slice order: `next[slice − lowestSlice]` is the
+/// next free index of that slice's samples in the five columns (from a counting pass).
+struct SliceScatter: EncounterSampleSink {
+    let lowestSlice: Int64
+    let next: UnsafeMutablePointer<Int>
+    let slices: UnsafeMutablePointer<Int64>
+    let vessels: UnsafeMutablePointer<Int32>
+    let latitudes: UnsafeMutablePointer<Double>
+    let longitudes: UnsafeMutablePointer<Double>
+    let speeds: UnsafeMutablePointer<Float>
+
+    @inline(__always) mutating func put(_ slice: Int64, _ vessel: Int32, _ lat: Double, _ lon: Double, _ sog: Float) {
+        let d = Int(slice - lowestSlice)
+        let k = next[d]
+        next[d] = k + 1
+        slices[k] = slice
+        vessels[k] = vessel
+        latitudes[k] = lat
+        longitudes[k] = lon
+        speeds[k] = sog
     }
 }
 

@@ -88,10 +88,7 @@ extension Analyze {
         let k = d.lookedFor
         let tasks: [@Sendable () -> Output] = [
             { .samples(!k.contains(.encounter) ? EncounterSamples() : PhaseTimer.measure("encounter resampling") {
-                var all = EncounterSamples()
-                all.reserveCapacity(tracks.indices.reduce(0) { $0 + d.encounters.sampleCount(of: tracks[$1]) })
-                for i in tracks.indices { d.encounters.appendSamples(of: tracks[i], vessel: vesselIndex[tracks[i].mmsi.rawValue]!, to: &all) }
-                return all.sortedBySlice()
+                d.encounters.samplesBySlice(of: tracks, vessels: tracks.indices.map { vesselIndex[tracks[$0].mmsi.rawValue]! })
             }) },
             { .events(!k.contains(.gap) ? [] : PhaseTimer.measure("gaps") { d.gaps.detect(in: tracks, dataEnd: d.dataEnd) }) },
             { .events(!k.contains(.loitering) ? [] : PhaseTimer.measure("loitering") { d.loitering.detect(in: tracks) }) },
