@@ -58,23 +58,33 @@ struct Analyze: ParsableCommand {
 
     /// The kinds `--detectors` selects.
     var selectedKinds: Set<Event.Kind> {
-        get throws {
-            var kinds: Set<Event.Kind> = []
-            // Blanks around a name are dropped with the standard library's Character.isWhitespace
-            // (Foundation's trimming loads its character set tables: a million instructions).
-            for part in detectors.split(separator: ",") {
-                let name = String(part.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-                if name == "all" {
-                    kinds.formUnion(Event.Kind.allCases)
-                } else if let kind = Event.Kind(rawValue: name) {
-                    kinds.insert(kind)
-                } else {
-                    throw ValidationError("--detectors: '\(name)' is not one of all, \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
+        get throws { try Self.detectorKinds(detectors) }
+    }
+
+    /// The kinds a `--detectors` value names: comma-separated kind names or `all`, blanks around a
+    /// name dropped. Blanks are tabs and space separators (Unicode Zs), scalar by scalar, as
+    /// Foundation's `CharacterSet.whitespaces` takes them (whose tables cost a million
+    /// instructions to load at start-up): a line break is not a blank.
+    /// - Throws: `ValidationError` naming an unknown kind, or when no kind is named.
+    static func detectorKinds(_ value: String) throws -> Set<Event.Kind> {
+        var kinds: Set<Event.Kind> = []
+        let blank = { (u: Unicode.Scalar) in u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        for part in value.split(separator: ",") {
+            let scalars = part.unicodeScalars
+            var low = scalars.startIndex, high = scalars.endIndex
+            while low < high, blank(scalars[low]) { low = scalars.index(after: low) }
+            while high > low, blank(scalars[scalars.index(before: high)]) { high = scalars.index(before: high) }
+            let name = String(Substring(scalars[low..<high]))
+            if name == "all" {
+                kinds.formUnion(Event.Kind.allCases)
+            } else if let kind = Event.Kind(rawValue: name) {
+                kinds.insert(kind)
+            } else {
+                throw ValidationError("--detectors: '\(name)' is not one of all, \(Event.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            guard !kinds.isEmpty else { throw ValidationError("--detectors: give at least one kind (or all).") }
-            return kinds
         }
+        guard !kinds.isEmpty else { throw ValidationError("--detectors: give at least one kind (or all).") }
+        return kinds
     }
 
     @Option(parsing: .unconditional, help: "Input megabytes per vessel group: positions wait in temporary files (TMPDIR) and one group's tracks are in memory at a time on each core, so memory follows this, not the input size.")
