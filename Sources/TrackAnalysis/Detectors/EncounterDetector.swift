@@ -126,9 +126,8 @@ public struct EncounterDetector: Sendable {
     ///   - samples: where to append.
     public func appendSamples(of track: Track, vessel: Int32, to samples: inout EncounterSamples) {
         guard Self.isVessel(track.mmsi) else { return }
-        var cursor = ResampleCursor()
-        samples.resample(track, vessel: vessel, sliceMs: parameters.sliceMilliseconds, maxGapMs: parameters.maximumGapMilliseconds,
-                         slices: Int64.min..<Int64.max, cursor: &cursor)
+        EncounterSamples.resampleWhole(track, vessel: vessel, sliceMs: parameters.sliceMilliseconds, maxGapMs: parameters.maximumGapMilliseconds,
+                                       into: &samples)
     }
 
     /// Step 1 for many tracks at once, in slice order: the samples ``samples(of:vessel:)`` gives
