@@ -281,9 +281,11 @@ public struct TrackBuilder: Sendable {
             }
         }
         if rows.count > 0 {
+            // Each group's rows are taken on its own core (a pass over every row each).
+            let rows = self.rows, vesselCount = vessels.count
+            let filtered = Parallel.map(count) { g in rows.filtered((0..<vesselCount).map { s in groupOf[s] == g ? newSlot[s] : nil }) }
             for g in 0..<count {
-                let keep = (0..<vessels.count).map { s in groupOf[s] == g ? newSlot[s] : nil }
-                parts[g].rows = rows.filtered(keep)
+                parts[g].rows = filtered[g]
                 if let t = parts[g].rows.latestTime, t > parts[g].latestTime ?? .min { parts[g].latestTime = t }
             }
         }
