@@ -26,8 +26,8 @@ struct BenchAll: ParsableCommand {
     @Option(help: "Python interpreter for the Python peers.")
     var python = "python3"
 
-    @Option(help: "In-memory passes for Capwatch (best is reported).")
-    var passes = 10
+    @Option(help: "In-memory passes for Capwatch (best is reported; a pass takes about 0.1 s, so 30 span a few seconds and a neighbour's burst on a shared host spoils only some).")
+    var passes = 30
 
     @Option(help: "Passes for the Python peers (each pyais pass takes ~20 s on 10⁶ sentences).")
     var peerPasses = 2
