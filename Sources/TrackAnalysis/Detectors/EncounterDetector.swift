@@ -156,7 +156,7 @@ public struct EncounterDetector: Sendable {
             }
         }
         guard total > 0 else { return EncounterSamples() }
-        guard highest - lowest <= Int64(max(4 * total + 1024, 1 << 20)) else {
+        guard EncounterSamples.countingSortFits(span: highest - lowest, count: total) else {
             var all = EncounterSamples()
             all.reserveCapacity(total)
             for t in order { EncounterSamples.resampleWhole(tracks[t], vessel: vessels[t], sliceMs: sliceMs, maxGapMs: maxGapMs, into: &all) }
@@ -226,7 +226,7 @@ public struct EncounterDetector: Sendable {
     }
 
     /// The close pairs of `s` (step 2), samples taken in the order of a stable sort by slice.
-    func closePairs(_ s: EncounterSamples) -> [Hit] { closePairs(bySlice: s.permuted(s.orderBySlice())) }
+    func closePairs(_ s: EncounterSamples) -> [Hit] { closePairs(bySlice: s.permuted(s.bySlice(Array(0..<Int32(s.count))))) }
 
     /// Slices of at most this many samples are searched by comparing every pair rather than
     /// through the grid: 16 samples make 120 comparisons of a few instructions, against 16 × 8
@@ -625,25 +625,6 @@ public struct EncounterSamples: Sendable {
                 }
             }
         }
-    }
-
-    /// Sample indices ordered by slice (counting sort when the slice range is compact).
-    func orderBySlice() -> [Int32] {
-        guard let lo = slices.min(), let hi = slices.max() else { return [] }
-        let range = hi - lo + 1
-        if range > Int64(4 * count + 1024) {
-            return (0..<Int32(count)).sorted { slices[Int($0)] < slices[Int($1)] }
-        }
-        var starts = [Int32](repeating: 0, count: Int(range) + 1)
-        for s in slices { starts[Int(s - lo) + 1] += 1 }
-        for i in 1..<starts.count { starts[i] += starts[i - 1] }
-        var order = [Int32](repeating: 0, count: count)
-        for (i, s) in slices.enumerated() {
-            let b = Int(s - lo)
-            order[Int(starts[b])] = Int32(i)
-            starts[b] += 1
-        }
-        return order
     }
 }
 

@@ -270,14 +270,17 @@ extension EncounterSamples {
         return from
     }
 
+    /// Whether `count` samples whose slices span `span` (highest − lowest) are put in slice order by
+    /// counting: while the array of slice starts stays small next to the samples, or under 2^20
+    /// slices (8 MB, about 20 years of 10-minute slices), counting is cheaper than comparing.
+    static func countingSortFits(span: Int64, count: Int) -> Bool { span <= Int64(max(4 * count + 1024, 1 << 20)) }
+
     /// Indices `order` stably sorted by slice: counting sort when the slices span at most four
     /// times as many values as there are samples (plus 1,024) or at most 2^20 values, else a
     /// stable comparison sort.
-    private func bySlice(_ order: [Int32]) -> [Int32] {
+    func bySlice(_ order: [Int32]) -> [Int32] {
         guard let lo = slices.min(), let hi = slices.max() else { return order }
-        // A counting sort while its array of slice starts stays small next to the samples, or
-        // under 2^20 slices (8 MB, about 20 years of 10-minute slices): cheaper than comparing.
-        guard hi - lo <= Int64(max(4 * count + 1024, 1 << 20)) else {
+        guard Self.countingSortFits(span: hi - lo, count: count) else {
             var sorted = order
             sorted.sort { slices[Int($0)] < slices[Int($1)] }  // stable
             return sorted
