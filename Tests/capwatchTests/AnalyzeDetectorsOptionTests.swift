@@ -3,7 +3,7 @@ import Testing
 
 @testable import capwatch
 
-/// `--detectors`: names separated by commas, blanks around a name dropped. Blanks are tabs and
+/// `--detectors`: names separated by commas, blanks around a name dropped. Blanks are tabs, U+200B and
 /// Unicode space separators (general category Zs), taken scalar by scalar, as Foundation's
 /// `CharacterSet.whitespaces` takes them: a line break is not a blank, and a combining mark after
 /// a space keeps the space.
@@ -17,6 +17,8 @@ import Testing
         // A tab and a no-break space (U+00A0, Zs) around the name.
         #expect(try kinds("\tgap\u{00A0}") == [.gap])
         #expect(try kinds("all,") == Set(Event.Kind.allCases))
+        // A zero width space (U+200B), in Foundation's whitespace set.
+        #expect(try kinds("gap\u{200B}") == [.gap])
     }
 
     @Test func lineBreaksAndCombinedSpacesAreNotBlanks() {

@@ -62,13 +62,14 @@ struct Analyze: ParsableCommand {
     }
 
     /// The kinds a `--detectors` value names: comma-separated kind names or `all`, blanks around a
-    /// name dropped. Blanks are tabs and space separators (Unicode Zs), scalar by scalar, as
-    /// Foundation's `CharacterSet.whitespaces` takes them (whose tables cost a million
+    /// name dropped. Blanks are tabs, space separators (Unicode Zs) and U+200B, scalar by scalar,
+    /// as Foundation's `CharacterSet.whitespaces` takes them (whose tables cost a million
     /// instructions to load at start-up): a line break is not a blank.
     /// - Throws: `ValidationError` naming an unknown kind, or when no kind is named.
     static func detectorKinds(_ value: String) throws -> Set<Event.Kind> {
         var kinds: Set<Event.Kind> = []
-        let blank = { (u: Unicode.Scalar) in u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        // U+200B (zero width space) too: Foundation's set still holds it (it was Zs before Unicode 4.0.1).
+        let blank = { (u: Unicode.Scalar) in u == "\t" || u == "\u{200B}" || u.properties.generalCategory == .spaceSeparator }
         for part in value.split(separator: ",") {
             let scalars = part.unicodeScalars
             var low = scalars.startIndex, high = scalars.endIndex
