@@ -52,9 +52,9 @@ struct DecodeCommandTests {
         #expect(r.stderr.contains("cut.gz: gzip data ends early"))
     }
 
-    // On the 3-minute sample every slice's warm-up reaches back to the start of the file, so even
-    // gpsd's type-24 merges are exact; on long inputs a merge whose part A is more than 2,000 lines
-    // before a slice boundary can be missed (see ParallelDecoding).
+    // The 4.2 MB sample is three blocks (2, 2 and 0.2 MB) of three slices each: eight cuts, with
+    // multi-sentence type 5 and type-24 merges across them (ParallelDecodingTests has a part A
+    // beyond the warm-up window).
     @Test("decoding on several threads writes exactly what one thread writes", arguments: ["jsonl", "gpsd"])
     func parallelEqualsSerial(format: String) throws {
         let one = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--format", format, "--threads", "1"])

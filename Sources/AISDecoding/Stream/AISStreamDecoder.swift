@@ -76,6 +76,20 @@ public final class AISStreamDecoder {
         try core.finish(body)
     }
 
+    /// Drops, and counts as ``AISRejection/incompleteGroup``, the open groups older than
+    /// `maximumFragmentAge` sentences now rather than at the next fragment or at ``finish(_:)``,
+    /// which would drop and count them before anything else: the counts and messages of the whole
+    /// input are the same whenever it is called between lines.
+    public func expireFragments() {
+        let counters = core.counters
+        core.assembler.expire(counter: core.sentenceCounter) { counters.reject($0) }
+    }
+
+    /// The open multi-sentence groups (see ``OpenFragmentGroups``).
+    public var openFragmentGroups: OpenFragmentGroups {
+        core.assembler.openGroups(counter: core.sentenceCounter) { sourceName($0) }
+    }
+
     /// Decodes a whole text (tests, small inputs) and returns the messages.
     public func decodeAll(_ text: String) -> [AISDecodedMessage] {
         var out: [AISDecodedMessage] = []

@@ -100,7 +100,7 @@ struct BenchAll: ParsableCommand {
         let e2eNote = table.note(
             "Whole processes, stdout to /dev/null, best of \(processPasses); messages counted in a separate untimed run "
                 + "(Capwatch --threads 1: \(ourCount.grouped) JSON lines; each mode's own count is used for its rate; gpsd merges type 24 parts A and B into one record). "
-                + "capwatch decode uses one thread by default; --threads 2 is the experimental sliced decoder; gpsdecode uses one.")
+                + "capwatch decode uses one thread per core by default (here --threads 2: 2 MB blocks cut into slices decoded on both cores, output identical to --threads 1); gpsdecode uses one.")
         var gpsd: (rate: Double?, label: String, figure: String) = (nil, "gpsdecode -u -j < file > /dev/null", "")
         var gpsdRSS: Int?
         if let gpsdecode = BenchChild.which("gpsdecode") {

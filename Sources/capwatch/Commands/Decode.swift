@@ -27,15 +27,22 @@ struct Decode: ParsableCommand {
     @Flag(help: "Do not print the summary of counts on standard error.")
     var quiet = false
 
-    @Option(help: "Decoding threads (default 1). More cut the input into slices decoded in parallel: experimental — jsonl output is identical, gpsd output can miss a type-24 A/B merge across a slice boundary, and on this 2-core machine it is not yet faster than one thread.")
+    @Option(help: "Decoding threads (default: one per core, at most 8). With 2 or more the input is read in 2 MB blocks, each cut into slices decoded in parallel; the output is byte for byte that of one thread.")
     var threads: Int?
+
+    /// Threads when `--threads` is not given: one per active core, at most 8 (about 1.5× one
+    /// thread end to end on 2 cores, measured with `capwatch bench all`).
+    static var defaultThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
+
+    /// Input bytes decoded per block by `--threads` 2 or more.
+    static let parallelBlockBytes = 2 << 20
 
     func validate() throws {
         if let threads, !(1...64).contains(threads) { throw ValidationError("--threads must be 1...64.") }
     }
 
     func run() throws {
-        let workers = threads ?? 1
+        let workers = threads ?? Decode.defaultThreads
         let statistics = workers == 1 ? try decodeSerially() : try decodeInParallel(slices: workers)
         if !quiet { try ByteOutput.standardError.write(DecodeSummary(statistics).text) }
     }
@@ -75,12 +82,13 @@ struct Decode: ParsableCommand {
         return decoder.statistics
     }
 
-    /// Blocks of about 16 MB, each cut into slices decoded on separate cores (see
-    /// ``ParallelDecoding``); memory stays bounded by the block size and its output.
+    /// Blocks of about ``parallelBlockBytes``, each cut into slices decoded on separate cores (see
+    /// ``ParallelDecoding``); memory stays bounded by the block, the warm-up input kept and the
+    /// slices' output buffers.
     func decodeInParallel(slices: Int) throws -> AISDecodingStatistics {
-        let blockSize = 16 << 20
+        let blockSize = Decode.parallelBlockBytes
         let keep = 256 << 10  // earlier input kept for the warm-up of the next block's first slice
-        let parallel = ParallelDecoding(format: format, slices: slices)
+        let parallel = ParallelDecoding(format: format, slices: slices, outputCapacity: blockSize / slices * 6)
         let out = ByteOutput.standardOutput
         var statistics = AISDecodingStatistics()
         var block: [UInt8] = []
@@ -93,10 +101,13 @@ struct Decode: ParsableCommand {
             if !final {
                 while end > start, block[end - 1] != 10 { end -= 1 }
             }
-            guard end > start else { return }
-            let results = block.withUnsafeBytes { parallel.decode(block: $0, start: start, end: end, firstLine: line, isFinal: final) }
-            for r in results {
-                try out.write(r.output)
+            guard end > start else {
+                if final { statistics.merge(parallel.finish()) }
+                return
+            }
+            block.withUnsafeBytes { parallel.decode(block: $0, start: start, end: end, firstLine: line, isFinal: final) }
+            try parallel.write(to: out)
+            for r in parallel.results {
                 statistics.merge(r.statistics)
                 line += r.statistics.lines
             }

@@ -1,40 +1,81 @@
 import AISDecoding
 import Dispatch
 
-/// Decodes a block of NMEA text on several cores and returns the output in input order, identical
-/// to what one decoder would write.
+/// Decodes blocks of NMEA text on several cores and writes the output in input order, byte for
+/// byte what one decoder and one formatter would write.
 ///
-/// The block is cut into slices at line boundaries, each moved forward to a line that starts a
+/// Each block is cut into slices at line boundaries, each moved forward to a line that starts a
 /// message (not fragment 2 or later of a multi-sentence message). Each slice is decoded by its
-/// own decoder and formatter, which first run over a warm-up window — the ``warmUpLines`` lines
-/// before the slice — with their output and counts thrown away. The warm-up rebuilds the state a
-/// single decoder would have at the slice start: open fragment groups (so a message whose first
+/// own decoder, which first runs over a warm-up window — the ``warmUpLines`` lines before the
+/// slice — with nothing formatted and its counts thrown away. The warm-up rebuilds the open
+/// fragment groups a single decoder would hold at the slice start, so a message whose first
 /// fragment is just before the cut is still emitted once, by the slice that holds its last
-/// fragment) and gpsd's type-24 part-A ring. State older than the window is gone by then in a
-/// single decoder too (groups expire after 1,000 sentences, so `jsonl` output is exact), except
-/// gpsd's type-24 ring: a part A older than the window whose channel saw fewer than 8 other part
-/// As since then is lost, and its merge is missed (measured: 1 record in 964,620 on AISHub ×12).
+/// fragment. Groups older than the window are gone by then in a single decoder too (they expire
+/// after 1,000 sentences) — unless more than 16 groups were open at once, when which group went
+/// depends on older input. So after each block the open groups each slice started with are
+/// compared with those the slice before it ended with (``OpenFragmentGroups``), and a slice whose
+/// warm-up fell short is decoded again, serially, by the previous slice's decoder.
 ///
-/// Status: experimental and opt-in (`--threads`). On this 2-core machine it is not yet faster than
-/// one thread end to end (the slices' output is copied and written serially, and blocks are
-/// rebuilt); the in-memory two-core decode rate is what `capwatch bench` reports.
-struct ParallelDecoding {
-    /// Lines of warm-up before each slice.
-    static let warmUpLines = 2000
+/// The one state that reaches further back is gpsd's type-24 ring (a part A waits there until 8
+/// later part As on its channel push it out, however many lines that takes). So in `gpsd` format
+/// the slices do not format type 24: they hand each type-24 message back with its place in their
+/// output, and ``write(to:)`` runs them, in input order, through one ``GPSDFormatter`` that lives
+/// as long as the decoding, splicing any merged record into the output at its place.
+///
+/// Memory: the block, the earlier input kept for warm-up, and one output buffer per slice (about
+/// five times the slice for gpsd JSON), reused from block to block.
+final class ParallelDecoding {
+    /// Lines of warm-up before each slice (2,000 by default: twice the age at which an open group
+    /// expires).
+    let warmUpLines: Int
 
     let format: Decode.Format
     let slices: Int
 
-    /// The output and counts of one slice.
+    /// The output and counts of one slice of the last block.
     struct SliceResult {
-        var output: [UInt8] = []
+        /// The slice's formatted output, without type 24 in `gpsd` format.
+        var output: JSONLineWriter
         var statistics = AISDecodingStatistics()
+        /// `gpsd` format: the slice's type-24 messages with the byte offset in ``output`` where
+        /// their record (if the ring makes one) belongs, in input order.
+        var type24: [(offset: Int, message: AISDecodedMessage)] = []
+    }
+
+    /// One per slice, reused for every block.
+    private(set) var results: UnsafeMutableBufferPointer<SliceResult>
+    /// The formatter that sees every type-24 message of the input, in order.
+    private var type24Formatter = GPSDFormatter()
+    private var merged = JSONLineWriter(capacity: 1 << 13)
+    /// The decoder that read the last slice of the previous block; nil before the first block.
+    private var carried: AISStreamDecoder?
+    /// Slices decoded a second time because their warm-up did not rebuild the open groups.
+    private(set) var slicesDecodedAgain = 0
+
+    /// - Parameters:
+    ///   - format: the output format.
+    ///   - slices: slices per block (threads), at least 1.
+    ///   - outputCapacity: initial bytes of each slice's output buffer (it grows when needed).
+    ///   - warmUpLines: lines decoded, without output, before each slice.
+    init(format: Decode.Format, slices: Int, outputCapacity: Int = 1 << 20, warmUpLines: Int = 2000) {
+        self.format = format
+        self.warmUpLines = warmUpLines
+        self.slices = slices
+        results = .allocate(capacity: slices)
+        results.initialize(repeating: SliceResult(output: JSONLineWriter()))
+        // Each slice its own buffer: a writer's copies share one.
+        for k in 0..<slices { results[k].output = JSONLineWriter(capacity: outputCapacity) }
+    }
+
+    deinit {
+        results.deinitialize()
+        results.deallocate()
     }
 
     /// Decodes `block[start..<end]` (whole lines), whose first line is line `firstLine` of the
-    /// input; `block[0..<start]` is earlier input available for warm-up.
-    /// - Returns: one result per slice, in order.
-    func decode(block: UnsafeRawBufferPointer, start: Int, end: Int, firstLine: Int, isFinal: Bool) -> [SliceResult] {
+    /// input; `block[0..<start]` is earlier input available for warm-up. The slices' output and
+    /// counts are in ``results`` until the next call; write them with ``write(to:)``.
+    func decode(block: UnsafeRawBufferPointer, start: Int, end: Int, firstLine: Int, isFinal: Bool) {
         let bytes = block.bindMemory(to: UInt8.self)
         // Cut points at line starts.
         var cuts = [start]
@@ -54,47 +95,127 @@ struct ParallelDecoding {
         for k in 1..<cuts.count - 1 {
             lineAt.append(lineAt[k - 1] + ParallelDecoding.countLines(bytes, cuts[k - 1], cuts[k]))
         }
-        let results = UnsafeMutableBufferPointer<SliceResult>.allocate(capacity: slices)
-        results.initialize(repeating: SliceResult())
-        defer {
-            // The elements too: deallocating alone leaked every slice's output, block after block.
-            results.deinitialize()
-            results.deallocate()
-        }
         nonisolated(unsafe) let sharedResults = results
         nonisolated(unsafe) let sharedBytes = bytes
+        let decoders = UnsafeMutableBufferPointer<AISStreamDecoder?>.allocate(capacity: slices)
+        decoders.initialize(repeating: nil)
+        let startStates = UnsafeMutableBufferPointer<OpenFragmentGroups>.allocate(capacity: slices)
+        startStates.initialize(repeating: .empty)
+        defer {
+            decoders.deinitialize()
+            decoders.deallocate()
+            startStates.deinitialize()
+            startStates.deallocate()
+        }
+        nonisolated(unsafe) let sharedDecoders = decoders
+        nonisolated(unsafe) let sharedStarts = startStates
         let format = self.format
         let count = slices
         let sliceCuts = cuts
         let sliceLines = lineAt
+        let warmUpLines = self.warmUpLines
         DispatchQueue.concurrentPerform(iterations: count) { k in
             let from = sliceCuts[k]
-            let to = sliceCuts[k + 1]
             var warm = from
             var warmLines = 0
-            while warm > 0, warmLines < ParallelDecoding.warmUpLines {
+            while warm > 0, warmLines < warmUpLines {
                 warm = ParallelDecoding.previousLineStart(sharedBytes, before: warm)
                 warmLines += 1
             }
             let decoder = AISStreamDecoder(firstLineNumber: sliceLines[k] - warmLines)
-            var writer = JSONLineWriter(capacity: max(1 << 16, (to - from) * 3))
-            var gpsd = GPSDFormatter()
-            let body: (AISDecodedMessage) -> Void = { decoded in
-                switch format {
-                case .jsonl: writer.writeJSONLine(decoded)
-                case .gpsd: gpsd.write(decoded, to: &writer)
-                }
-            }
             if warm < from {
-                decoder.decode(chunk: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(sharedBytes)[warm..<from]), body)
-                writer.removeAll()
+                decoder.decode(chunk: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(sharedBytes)[warm..<from])) { _ in }
+                decoder.expireFragments()
                 decoder.resetStatistics()
             }
-            decoder.decode(chunk: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(sharedBytes)[from..<to]), body)
-            if isFinal && k == count - 1 { decoder.finish(body) }
-            sharedResults[k] = SliceResult(output: writer.bytes, statistics: decoder.statistics)
+            sharedStarts[k] = decoder.openFragmentGroups
+            ParallelDecoding.decodeSlice(
+                sharedBytes, from..<sliceCuts[k + 1], with: decoder, format: format, finish: isFinal && k == count - 1,
+                into: &sharedResults[k])
+            sharedDecoders[k] = decoder
         }
-        return Array(results)
+        // Each slice must have started from the groups the slice before it ended with (for the
+        // first slice, the last slice of the previous block). When the warm-up fell short — more
+        // than FragmentAssembler's 16 groups open at once make the state depend on older input —
+        // the slice is decoded again by the decoder that read the slice before it, which holds
+        // exactly one decoder's state at the cut.
+        var previous = carried
+        for k in 0..<slices {
+            let expected = previous?.openFragmentGroups ?? .empty
+            if let previous, startStates[k] != expected {
+                previous.resetStatistics()
+                ParallelDecoding.decodeSlice(
+                    bytes, cuts[k]..<cuts[k + 1], with: previous, format: format, finish: isFinal && k == slices - 1,
+                    into: &results[k])
+                decoders[k] = previous
+                slicesDecodedAgain += 1
+            }
+            previous = decoders[k]
+        }
+        carried = isFinal ? nil : previous
+    }
+
+    /// Decodes `bytes[range]` with `decoder` into `result`: the output (`gpsd` format: without
+    /// type 24, which goes to `result.type24`) and the counts. The slice ends with
+    /// ``AISStreamDecoder/finish(_:)`` when it is the last of the input, else with
+    /// ``AISStreamDecoder/expireFragments()`` so that its open groups can be compared.
+    static func decodeSlice(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, with decoder: AISStreamDecoder, format: Decode.Format,
+        finish: Bool, into result: inout SliceResult
+    ) {
+        var writer = result.output
+        writer.removeAll()
+        var type24 = result.type24
+        result.type24 = []  // so the local copy is the array's only owner
+        type24.removeAll(keepingCapacity: true)
+        var gpsd = GPSDFormatter()
+        let body: (AISDecodedMessage) -> Void = { decoded in
+            switch format {
+            case .jsonl: writer.writeJSONLine(decoded)
+            case .gpsd:
+                if case .staticDataReport = decoded.message {
+                    type24.append((writer.count, decoded))
+                } else {
+                    gpsd.write(decoded, to: &writer)
+                }
+            }
+        }
+        decoder.decode(chunk: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[range]), body)
+        if finish { decoder.finish(body) } else { decoder.expireFragments() }
+        result = SliceResult(output: writer, statistics: decoder.statistics, type24: type24)
+    }
+
+    /// Ends the input when the last block was decoded as not final (the input ended exactly at a
+    /// block's last line): drops and counts the groups still open, as ``AISStreamDecoder/finish(_:)``.
+    /// - Returns: the counts this adds (only ``AISRejection/incompleteGroup``: slices end at a line
+    ///   end, so there is no partial line to decode).
+    func finish() -> AISDecodingStatistics {
+        guard let decoder = carried else { return AISDecodingStatistics() }
+        carried = nil
+        decoder.resetStatistics()
+        decoder.finish { _ in }
+        return decoder.statistics
+    }
+
+    /// Writes the last block's output, slice by slice, with the type-24 records the input-wide
+    /// ring makes spliced in at their places.
+    /// - Throws: ``CapwatchCLIError`` when writing fails.
+    func write(to out: ByteOutput) throws {
+        for k in 0..<slices {
+            let result = results[k]
+            try result.output.withUnsafeBytes { output in
+                var from = 0
+                for (offset, message) in result.type24 {
+                    merged.removeAll()
+                    type24Formatter.write(message, to: &merged)
+                    guard merged.count > 0 else { continue }  // a part A, or a part B with no part A
+                    try out.write(UnsafeRawBufferPointer(rebasing: output[from..<offset]))
+                    try merged.withUnsafeBytes { try out.write($0) }
+                    from = offset
+                }
+                try out.write(UnsafeRawBufferPointer(rebasing: output[from...]))
+            }
+        }
     }
 
     static func nextLineStart(_ b: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int {
