@@ -172,21 +172,30 @@ struct DecoderCore {
         try slowPath(UnsafeBufferPointer(start: p, count: count), body)
     }
 
-    /// Decodes `!xxVDM,1,1,[d],[c],payload,f*hh` with nothing unusual about it.
+    /// Decodes `!xxVDM,1,1,[d],[c],payload,f*hh` with nothing unusual about it, and takes a
+    /// fragment of a multi-sentence message (`!xxVDM,n,k,…` without a tag block) to the
+    /// assembler without the general parser.
     /// - Returns: false when the line is anything else: the caller then takes the general path,
     ///   which decides exactly as if the fast path did not exist.
     @inline(__always)
     mutating func fastPath(_ p: UnsafePointer<UInt8>, count n0: Int, _ body: (AISDecodedMessage) throws -> Void) rethrows -> Bool {
         var n = n0
         if p[n - 1] == 13 { n -= 1 }
-        // "VDM," or "VDO," after the talker, then "1,1,".
+        // "VDM," or "VDO," after the talker, then "1,1," or "n,k,".
         let formatter = UnsafeRawPointer(p + 3).loadUnaligned(as: UInt32.self)
-        guard formatter == fourCC("VDM,") || formatter == fourCC("VDO,"), p[1] > 44, p[2] > 44,
-            UnsafeRawPointer(p + 7).loadUnaligned(as: UInt32.self) == fourCC("1,1,")
-        else { return false }
+        guard formatter == fourCC("VDM,") || formatter == fourCC("VDO,"), p[1] > 44, p[2] > 44 else { return false }
+        let single = UnsafeRawPointer(p + 7).loadUnaligned(as: UInt32.self) == fourCC("1,1,")
+        if !single {
+            // Fragment k of n: single digits, 1 ≤ k ≤ n (as the general parser requires).
+            guard p[8] == UInt8(ascii: ","), p[10] == UInt8(ascii: ","), p[7] >= UInt8(ascii: "1"), p[7] <= UInt8(ascii: "9"),
+                p[9] >= UInt8(ascii: "1"), p[9] <= p[7]
+            else { return false }
+        }
         var i = 11
+        var sequentialID = -1
         if p[i] != UInt8(ascii: ",") {
             guard p[i] >= 48, p[i] <= 57, p[i + 1] == UInt8(ascii: ",") else { return false }
+            sequentialID = Int(p[i] - 48)
             i += 1
         }
         i += 1  // past the comma after the sequential id
@@ -207,13 +216,23 @@ struct DecoderCore {
             payloadEnd - payloadStart <= PayloadBufferLayout.capacityCharacters,
             let expected = hexByte(p[n - 2], p[n - 1]), checksum(p + 1, count: star - 1) == expected
         else { return false }
-        // No comma or star may hide inside the payload (the general path would see different fields).
+        // No comma or star may hide inside the payload (the general path would see different
+        // fields): every character must be in the six-bit alphabet. For a fragment the bits are
+        // not used (the assembler de-armours the joined payload into the same buffer later).
         guard dearmour(p + payloadStart, count: payloadEnd - payloadStart, readable: n - payloadStart, into: bits) else { return false }
         counters.increment(DecoderCounters.aisSentences)
         sentenceCounter &+= 1
+        let talker = UInt16(p[1]) << 8 | UInt16(p[2])
+        guard single else {
+            let sentence = AISSentence(
+                talker: talker, isOwnShip: p[5] == UInt8(ascii: "O"), fragmentCount: Int(p[7] - 48), fragmentNumber: Int(p[9] - 48),
+                sequentialID: sequentialID, channel: channel, payload: payloadStart..<payloadEnd, fillBits: Int(fillChar - 48),
+                tagBlock: nil)
+            try handle(sentence, line: UnsafeBufferPointer(start: p, count: n0), body)
+            return true
+        }
         let bitCount = (payloadEnd - payloadStart) * 6 - Int(fillChar - 48)
         zeroTail(bits, bitCount: bitCount, armouredCount: payloadEnd - payloadStart)
-        let talker = UInt16(p[1]) << 8 | UInt16(p[2])
         try emit(
             BitReader(base: UnsafePointer(bits), bitCount: bitCount), receivedAt: nil, source: 0, channel: channel, talker: talker,
             isOwnShip: p[5] == UInt8(ascii: "O"), lineNumber: lineNumber, fragments: 1, body)
