@@ -118,3 +118,25 @@ struct ParallelDecodingTests {
         #expect(statistics == expected)
     }
 }
+
+@Suite("Parallel decoding: line counts")
+struct ParallelDecodingLineCountTests {
+    @Test("newlines counted eight bytes at a time match a byte-by-byte count")
+    func countLines() {
+        // Every byte value next to newlines, at every offset and length up to 40: the word-wise
+        // test must count exactly the bytes equal to 10 (0x0A), not 0x8A, 0x0B or 0x09.
+        var bytes = [UInt8]()
+        for v in 0...255 { bytes += [UInt8(v), 10, UInt8(v), UInt8(v ^ 0x80)] }
+        bytes.withUnsafeBufferPointer { b in
+            for from in 0..<16 {
+                for length in 0...40 {
+                    let to = min(from + length, b.count)
+                    let expected = b[from..<to].filter { $0 == 10 }.count
+                    #expect(ParallelDecoding.countLines(b, from, to) == expected)
+                }
+            }
+            // 256 inserted newlines; v = 10 adds two more (v itself, twice) and v = 0x8A one (v ^ 0x80).
+            #expect(ParallelDecoding.countLines(b, 0, b.count) == 256 + 2 + 1)
+        }
+    }
+}
