@@ -30,8 +30,9 @@ struct Decode: ParsableCommand {
     @Option(help: "Decoding threads (default: one per core, at most 8). With 2 or more the input is read in 2 MB blocks, each cut into slices decoded in parallel; the output is byte for byte that of one thread.")
     var threads: Int?
 
-    /// Threads when `--threads` is not given: one per active core, at most 8 (about 1.5× one
-    /// thread end to end on 2 cores, measured with `capwatch bench all`).
+    /// Threads when `--threads` is not given: one per active core, at most 8. On 2 cores `decode
+    /// --format gpsd` ran 1.4× one thread in one `capwatch bench all` run and level with it in
+    /// another (README, Benchmarks); the output is the same either way.
     static var defaultThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
 
     /// Input bytes decoded per block by `--threads` 2 or more.
