@@ -65,6 +65,44 @@ struct DecodeCommandTests {
         #expect(!one.stdout.isEmpty)
     }
 
+    @Test("over-long lines and input without newlines: several threads write what one writes, in bounded memory")
+    func overlongLines() throws {
+        // The sample's lines with a 3 MB line of no newline across the first 2 MB block end, a
+        // 5,600-byte line, and a last 5,000-byte line with no newline: each is one
+        // line_too_long (lines over 4,096 bytes are rejected whole), so 3 of them here.
+        let sample = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Samples/ais-nmea-sample.log"), encoding: .utf8)
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        var text = lines[0..<20_000].joined(separator: "\n") + "\n" + String(repeating: "x", count: 3 << 20) + "\n"
+        text += lines[20_000..<40_000].joined(separator: "\n") + "\n" + String(repeating: "!AIVDM,", count: 800) + "\n"
+        text += lines[40_000..<41_000].joined(separator: "\n") + "\n" + String(repeating: "y", count: 5000)
+        let dir = try CommandRunner.temporaryDirectory()
+        let file = dir.appendingPathComponent("overlong.nmea")
+        try Data(text.utf8).write(to: file)
+        for format in ["jsonl", "gpsd"] {
+            let one = try CommandRunner.run(["decode", file.path, "--format", format, "--threads", "1"])
+            let two = try CommandRunner.run(["decode", file.path, "--format", format, "--threads", "2"])
+            #expect(one.status == 0 && two.status == 0)
+            #expect(two.stdout == one.stdout)
+            #expect(two.stderr == one.stderr)
+            #expect(one.stderr.contains("line_too_long 3"))
+        }
+    }
+
+    @Test("when a later file cannot be read, several threads write what one writes before the error")
+    func outputBeforeAnError() throws {
+        for format in ["jsonl", "gpsd"] {
+            let args = ["decode", "Samples/ais-nmea-sample.log", "/nonexistent/file.nmea", "--format", format]
+            let one = try CommandRunner.run(args + ["--threads", "1"])
+            let two = try CommandRunner.run(args + ["--threads", "2"])
+            #expect(one.status != 0 && two.status == one.status)
+            #expect(two.stderr == one.stderr)
+            #expect(one.stderr.contains("/nonexistent/file.nmea"))
+            // Every message of the readable file is written before the error.
+            #expect(format == "gpsd" || one.stdout.split(separator: "\n").count == 82_744)
+            #expect(two.stdout == one.stdout)
+        }
+    }
+
     @Test("random bytes are not taken for NMEA, and an empty screening name is refused")
     func garbageInput() throws {
         let dir = try CommandRunner.temporaryDirectory()

@@ -87,7 +87,7 @@ public final class AISStreamDecoder {
 
     /// The open multi-sentence groups (see ``OpenFragmentGroups``).
     public var openFragmentGroups: OpenFragmentGroups {
-        core.assembler.openGroups(counter: core.sentenceCounter) { sourceName($0) }
+        core.assembler.openGroups(counter: core.sentenceCounter, sourceBytes: core.sourceBytes)
     }
 
     /// Decodes a whole text (tests, small inputs) and returns the messages.
@@ -143,6 +143,8 @@ struct DecoderCore {
     var lineNumber = 0
     var sentenceCounter = 0
     var sources: [String] = [""]
+    /// The bytes of each source, as in the tag block (``sources`` holds them decoded as UTF-8).
+    var sourceBytes: [[UInt8]] = [[]]
     var sourceIDs: [[UInt8]: Int] = [:]
     var lastSourceBytes: [UInt8] = []
     var lastSourceID = 0
@@ -318,6 +320,7 @@ struct DecoderCore {
         } else {
             id = sources.count
             sources.append(String(decoding: key, as: UTF8.self))
+            sourceBytes.append(key)
             sourceIDs[key] = id
         }
         lastSourceBytes = key

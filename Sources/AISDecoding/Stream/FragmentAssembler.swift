@@ -110,12 +110,13 @@ struct FragmentAssembler {
         }
     }
 
-    /// The open groups with ages relative to `counter` (the running sentence number).
-    func openGroups(counter: Int, sourceName: (Int) -> String) -> OpenFragmentGroups {
+    /// The open groups with ages relative to `counter` (the running sentence number) and sources
+    /// as their bytes (`sourceBytes[id]`).
+    func openGroups(counter: Int, sourceBytes: [[UInt8]]) -> OpenFragmentGroups {
         OpenFragmentGroups(
             groups: groups.map {
                 OpenFragmentGroups.Group(
-                    source: sourceName($0.key.source), channel: $0.key.channel, sequentialID: $0.key.sequentialID,
+                    source: $0.key.source < sourceBytes.count ? sourceBytes[$0.key.source] : [], channel: $0.key.channel, sequentialID: $0.key.sequentialID,
                     fragmentCount: $0.key.fragmentCount, nextFragment: $0.nextFragment, age: counter - $0.startedAt,
                     lineNumber: $0.lineNumber, receivedAt: $0.receivedAt, talker: $0.talker, isOwnShip: $0.isOwnShip,
                     payload: $0.payload)

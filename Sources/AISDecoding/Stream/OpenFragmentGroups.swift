@@ -1,6 +1,6 @@
 /// The multi-sentence groups a decoder holds open, in a form that two decoders can compare even
 /// when they started at different points of the input: ages instead of running sentence numbers,
-/// tag-block source names instead of interned ids.
+/// tag-block source bytes instead of interned ids.
 ///
 /// Two decoders with equal open groups, fed the same lines from here on, decode the same messages
 /// and count the same rejections: the groups are the only state of ``AISStreamDecoder`` that
@@ -10,8 +10,10 @@
 public struct OpenFragmentGroups: Equatable, Sendable {
     /// One open group.
     public struct Group: Equatable, Sendable {
-        /// Tag-block `s:` source ("" for none).
-        public var source: String
+        /// Tag-block `s:` source, its bytes as in the line (empty for none). Bytes, not a
+        /// `String`: two spellings of one name in Unicode (NFC and NFD), or two invalid UTF-8
+        /// sequences, are equal as strings but are different sources to the assembler.
+        public var source: [UInt8]
         /// Radio channel byte, 0 when empty.
         public var channel: UInt8
         /// Sequential message id, -1 when empty.

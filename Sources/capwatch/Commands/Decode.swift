@@ -61,17 +61,24 @@ struct Decode: ParsableCommand {
                 writer.removeAll()
             }
         }
-        for path in files {
-            let input = try InputFile(path: path)
-            try input.forEachChunk { chunk in
-                decoder.decode(chunk: chunk) { decoded in
-                    switch format {
-                    case .jsonl: writer.writeJSONLine(decoded)
-                    case .gpsd: gpsd.write(decoded, to: &writer)
+        do {
+            for path in files {
+                let input = try InputFile(path: path)
+                try input.forEachChunk { chunk in
+                    decoder.decode(chunk: chunk) { decoded in
+                        switch format {
+                        case .jsonl: writer.writeJSONLine(decoded)
+                        case .gpsd: gpsd.write(decoded, to: &writer)
+                        }
                     }
+                    try flushIfLarge()
                 }
-                try flushIfLarge()
             }
+        } catch {
+            // A file that cannot be opened or read, or gzip data that ends early: what was decoded
+            // before it (every whole line) is written, then the error is reported.
+            try? writer.withUnsafeBytes { try out.write($0) }
+            throw error
         }
         decoder.finish { decoded in
             switch format {
@@ -112,17 +119,46 @@ struct Decode: ParsableCommand {
                 statistics.merge(r.statistics)
                 line += r.statistics.lines
             }
-            // Keep the tail for warm-up and the undecoded partial line.
-            let dropUpTo = max(0, end - keep)
+            // Keep the tail for warm-up, from a line start, and the undecoded partial line.
+            var dropUpTo = max(0, end - keep)
+            while dropUpTo > 0, dropUpTo < end, block[dropUpTo - 1] != 10 { dropUpTo += 1 }
             block.removeFirst(dropUpTo)
             start = end - dropUpTo
         }
-        for path in files {
-            let input = try InputFile(path: path)
-            try input.forEachChunk { chunk in
-                block.append(contentsOf: chunk)
-                if block.count - start >= blockSize { try process(final: false) }
+        // A line longer than the decoder takes is rejected whatever it holds, so only its first
+        // `overlong` bytes are kept (still too long: one `line_too_long`, as with one thread) and
+        // the rest is dropped up to its newline; input without newlines stays bounded.
+        let overlong = AISStreamDecoder.maximumLineLength + 1
+        var skippingLine = false
+        func append(_ chunk: UnsafeRawBufferPointer) {
+            var rest = chunk[...]
+            if skippingLine {
+                guard let newline = rest.firstIndex(of: 10) else { return }
+                rest = rest[newline...]
+                skippingLine = false
             }
+            block.append(contentsOf: rest)
+            // The open line (after the last newline) is longer than `overlong` when none of the
+            // last `overlong + 1` bytes after `start` is a newline.
+            var i = block.count
+            while i > start, block.count - i <= overlong, block[i - 1] != 10 { i -= 1 }
+            guard block.count - i > overlong else { return }
+            while i > start, block[i - 1] != 10 { i -= 1 }
+            block.removeLast(block.count - (i + overlong))
+            skippingLine = true
+        }
+        do {
+            for path in files {
+                let input = try InputFile(path: path)
+                try input.forEachChunk { chunk in
+                    append(chunk)
+                    if block.count - start >= blockSize { try process(final: false) }
+                }
+            }
+        } catch {
+            // As with one thread: every whole line read before the error is decoded and written.
+            try? process(final: false)
+            throw error
         }
         if block.count > start, block.last != 10 { block.append(10) }
         try process(final: true)
