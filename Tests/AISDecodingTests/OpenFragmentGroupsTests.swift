@@ -50,3 +50,41 @@ struct OpenFragmentGroupsTests {
         #expect(a == c)
     }
 }
+
+@Suite("Tag-block sources")
+struct TagBlockSourceTests {
+    /// `\s:NAME*hh\` with its checksum (XOR of the bytes between the backslash and the star).
+    private func tag(_ name: String) -> String {
+        let body = "s:" + name
+        let sum = body.utf8.reduce(UInt8(0)) { $0 ^ $1 }
+        return "\\" + body + "*" + String(sum, radix: 16, uppercase: true).leftPadded(2) + "\\"
+    }
+
+    @Test("ten thousand distinct sources keep the table bounded, and an open group survives it")
+    func boundedSources() {
+        // Groups may live 20,000 sentences here, so the 10,000 sources between the two
+        // fragments all arrive while the group is open.
+        let decoder = AISStreamDecoder(maximumFragmentAge: 20_000)
+        var messages = 0
+        func feed(_ line: String) {
+            Array(line.utf8).withUnsafeBufferPointer { decoder.decode(line: $0) { _ in messages += 1 } }
+        }
+        // gpsd's test/sample.aivdm type 5 in two fragments, both from source "keep", with
+        // 10,000 one-sentence type 1 reports (pyais's tests) from sources r0 … r9999 between.
+        feed(tag("keep") + "!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C")
+        for k in 0..<10_000 {
+            feed(tag("r\(k)") + "!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5F")
+        }
+        // At most 4,096 sources plus the one being added; "keep" is among them (its group is open).
+        #expect(decoder.internedSourceCount <= 4097)
+        #expect(decoder.openFragmentGroups.groups.first?.source == Array("keep".utf8))
+        feed(tag("keep") + "!AIVDM,2,2,1,A,88888888880,2*25")
+        #expect(messages == 10_001)
+        #expect(decoder.statistics.messagesByType[5] == 1)
+        #expect(decoder.statistics[.orphanFragment] == 0)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -103,6 +103,45 @@ struct DecodeCommandTests {
         }
     }
 
+    @Test("a file's last line ends with the file: it is not joined to the next file's first line")
+    func lastLineOfEachFile() throws {
+        // Two type 1 reports from pyais's tests, one per file, the first file without a final
+        // newline: two messages (they used to be one line, whose second sentence went unseen).
+        let dir = try CommandRunner.temporaryDirectory()
+        let a = dir.appendingPathComponent("a.nmea")
+        let b = dir.appendingPathComponent("b.nmea")
+        try Data("!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C".utf8).write(to: a)
+        try Data("!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5F\n".utf8).write(to: b)
+        for threads in ["1", "2"] {
+            let r = try CommandRunner.run(["decode", a.path, b.path, "--threads", threads])
+            #expect(r.status == 0)
+            #expect(r.stdout.split(separator: "\n").count == 2)
+            #expect(r.stderr.contains("lines 2:"))
+        }
+    }
+
+    @Test("gzip from a pipe whose first read returns one byte is still recognised")
+    func gzipFirstByteAlone() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let gz = dir.appendingPathComponent("one.nmea.gz")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The sample's first 1,000 lines, gzipped; then the first byte, a pause, and the rest.
+        shell.arguments = [
+            "-c",
+            "head -n 1000 Samples/ais-nmea-sample.log | gzip -c > '\(gz.path)' && "
+                + "(head -c 1 '\(gz.path)'; sleep 0.3; tail -c +2 '\(gz.path)') | '\(CommandRunner.executable.path)' decode --threads 1 - > '\(gz.path).out' 2>&1",
+        ]
+        shell.currentDirectoryURL = CommandRunner.packageRoot
+        try shell.run()
+        shell.waitUntilExit()
+        let viaPipe = try String(contentsOf: URL(fileURLWithPath: gz.path + ".out"), encoding: .utf8)
+        let plain = try CommandRunner.run(["decode", gz.path, "--threads", "1"])
+        #expect(plain.status == 0)
+        #expect(viaPipe == plain.stdout + plain.stderr)
+        #expect(viaPipe.contains("lines 1000:"))
+    }
+
     @Test("random bytes are not taken for NMEA, and an empty screening name is refused")
     func garbageInput() throws {
         let dir = try CommandRunner.temporaryDirectory()

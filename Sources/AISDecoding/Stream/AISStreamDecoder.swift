@@ -53,6 +53,8 @@ public final class AISStreamDecoder {
     public var statistics: AISDecodingStatistics { core.counters.statistics }
 
     /// The tag-block source name for a ``AISDecodedMessage/sourceID``; `""` for 0 (no source).
+    /// Look it up when the message arrives: after more than 4,096 distinct sources the decoder
+    /// forgets those no open multi-sentence group uses, and their ids are given again.
     public func sourceName(_ id: Int) -> String { id < core.sources.count ? core.sources[id] : "" }
 
     /// Decodes one line (without its `\n`; a trailing `\r` is allowed).
@@ -71,6 +73,13 @@ public final class AISStreamDecoder {
         try core.decode(chunk: chunk, body)
     }
 
+    /// Ends the line at the end of one of several inputs: a last line without `\n` is decoded
+    /// now rather than joined to the next input's first line. Open multi-sentence groups stay open
+    /// (a message may continue in the next input).
+    public func endLine(_ body: (AISDecodedMessage) throws -> Void) rethrows {
+        try core.endLine(body)
+    }
+
     /// Ends the input: decodes a last line that had no `\n` and drops incomplete groups (counted).
     public func finish(_ body: (AISDecodedMessage) throws -> Void) rethrows {
         try core.finish(body)
@@ -84,6 +93,9 @@ public final class AISStreamDecoder {
         let counters = core.counters
         core.assembler.expire(counter: core.sentenceCounter) { counters.reject($0) }
     }
+
+    /// Distinct tag-block sources held now (tests: the table stays bounded).
+    var internedSourceCount: Int { core.sources.count }
 
     /// The open multi-sentence groups (see ``OpenFragmentGroups``).
     public var openFragmentGroups: OpenFragmentGroups {
@@ -307,7 +319,14 @@ struct DecoderCore {
                 lineNumber: lineNumber, fragmentCount: fragments))
     }
 
+    /// Distinct tag-block sources kept at most: past this, ``compactSources()`` keeps only those
+    /// that open fragment groups still use, so a feed with ever new source names does not make
+    /// memory grow.
+    static let maximumSources = 4096
+
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // An empty `s:` is no source, whatever came before (the id must not depend on history).
+        if bytes.isEmpty { return 0 }
         if bytes.count == lastSourceBytes.count,
             lastSourceBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
         {
@@ -318,6 +337,7 @@ struct DecoderCore {
         if let known = sourceIDs[key] {
             id = known
         } else {
+            if sources.count > DecoderCore.maximumSources { compactSources() }
             id = sources.count
             sources.append(String(decoding: key, as: UTF8.self))
             sourceBytes.append(key)
@@ -326,6 +346,27 @@ struct DecoderCore {
         lastSourceBytes = key
         lastSourceID = id
         return id
+    }
+
+    /// Forgets every source but those of open fragment groups, which get new ids (ids of
+    /// messages already delivered become stale: see ``AISStreamDecoder/sourceName(_:)``).
+    mutating func compactSources() {
+        var newIDs: [Int: Int] = [0: 0]
+        var keptNames = [""]
+        var keptBytes: [[UInt8]] = [[]]
+        var keptIDs: [[UInt8]: Int] = [:]
+        for old in assembler.sourcesInUse where newIDs[old] == nil {
+            newIDs[old] = keptNames.count
+            keptIDs[sourceBytes[old]] = keptNames.count
+            keptNames.append(sources[old])
+            keptBytes.append(sourceBytes[old])
+        }
+        assembler.remapSources { newIDs[$0] ?? 0 }
+        sources = keptNames
+        sourceBytes = keptBytes
+        sourceIDs = keptIDs
+        lastSourceBytes = []
+        lastSourceID = 0
     }
 
     // MARK: Chunks
@@ -377,6 +418,10 @@ struct DecoderCore {
         try line.withUnsafeBufferPointer { buffer in
             try decodeLine(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count, body)
         }
+    }
+
+    mutating func endLine(_ body: (AISDecodedMessage) throws -> Void) rethrows {
+        if !carry.isEmpty || carryOverflow { try flushCarry(body) }
     }
 
     mutating func finish(_ body: (AISDecodedMessage) throws -> Void) rethrows {

@@ -123,6 +123,14 @@ struct FragmentAssembler {
             })
     }
 
+    /// The interned source ids the open groups use.
+    var sourcesInUse: [Int] { groups.map(\.key.source) }
+
+    /// Gives each open group's source a new id (after the decoder forgot unused sources).
+    mutating func remapSources(_ newID: (Int) -> Int) {
+        for i in groups.indices { groups[i].key.source = newID(groups[i].key.source) }
+    }
+
     /// Drops every open group (end of input).
     mutating func flush(reject: (AISRejection) -> Void) {
         for _ in groups { reject(.incompleteGroup) }

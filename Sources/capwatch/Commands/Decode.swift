@@ -73,6 +73,13 @@ struct Decode: ParsableCommand {
                     }
                     try flushIfLarge()
                 }
+                // Each file's last line ends with the file, newline or not.
+                decoder.endLine { decoded in
+                    switch format {
+                    case .jsonl: writer.writeJSONLine(decoded)
+                    case .gpsd: gpsd.write(decoded, to: &writer)
+                    }
+                }
             }
         } catch {
             // A file that cannot be opened or read, or gzip data that ends early: what was decoded
@@ -154,6 +161,9 @@ struct Decode: ParsableCommand {
                     append(chunk)
                     if block.count - start >= blockSize { try process(final: false) }
                 }
+                // Each file's last line ends with the file, newline or not (as with one thread).
+                if block.count > start, block.last != 10 { block.append(10) }
+                skippingLine = false
             }
         } catch {
             // As with one thread: every whole line read before the error is decoded and written.

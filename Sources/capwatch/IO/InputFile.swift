@@ -54,16 +54,24 @@ struct InputFile: ~Copyable {
         defer { buffer.deallocate() }
         var inflater: GzipInflater?
         var first = true
+        var held = 0  // bytes of a first read too short to recognise gzip by, kept for the next read
         while true {
-            let n = read(fd, buffer.baseAddress, chunkSize)
-            if n < 0 {
+            let got = read(fd, buffer.baseAddress! + held, chunkSize - held)
+            if got < 0 {
                 if errno == EINTR { continue }
                 throw CapwatchCLIError("\(path): read failed: \(String(cString: strerror(errno)))")
             }
-            if n == 0 {
+            let n = held + got
+            if got == 0, n == 0 {
                 try inflater?.finish()
                 return
             }
+            // A pipe may deliver the first byte alone: read on until the two magic bytes are in.
+            if first, n < 2, got > 0 {
+                held = n
+                continue
+            }
+            held = 0
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
             if first {
                 first = false
