@@ -3,6 +3,16 @@ import Testing
 
 @Suite("capwatch decode on the real binary")
 struct DecodeCommandTests {
+    /// Runs `script` with /bin/sh in the package root and waits for it.
+    private func shell(_ script: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = CommandRunner.packageRoot
+        try process.run()
+        process.waitUntilExit()
+    }
+
     @Test("jsonl from standard input, with counts on standard error")
     func standardInput() throws {
         // From pyais's tests/ais_test_messages: one type 1 and one sentence with a bad checksum.
@@ -34,12 +44,7 @@ struct DecodeCommandTests {
     func gzipInput() throws {
         let dir = try CommandRunner.temporaryDirectory()
         let gz = dir.appendingPathComponent("sample.log.gz")
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
-        gzip.arguments = ["-c", "gzip -c Samples/ais-nmea-sample.log > '\(gz.path)'"]
-        gzip.currentDirectoryURL = CommandRunner.packageRoot
-        try gzip.run()
-        gzip.waitUntilExit()
+        try shell("gzip -c Samples/ais-nmea-sample.log > '\(gz.path)'")
         let plain = try CommandRunner.run(["decode", "Samples/ais-nmea-sample.log", "--quiet"])
         let inflated = try CommandRunner.run(["decode", gz.path, "--quiet"])
         #expect(inflated.status == 0)
@@ -124,17 +129,10 @@ struct DecodeCommandTests {
     func gzipFirstByteAlone() throws {
         let dir = try CommandRunner.temporaryDirectory()
         let gz = dir.appendingPathComponent("one.nmea.gz")
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The sample's first 1,000 lines, gzipped; then the first byte, a pause, and the rest.
-        shell.arguments = [
-            "-c",
+        try shell(
             "head -n 1000 Samples/ais-nmea-sample.log | gzip -c > '\(gz.path)' && "
-                + "(head -c 1 '\(gz.path)'; sleep 0.3; tail -c +2 '\(gz.path)') | '\(CommandRunner.executable.path)' decode --threads 1 - > '\(gz.path).out' 2>&1",
-        ]
-        shell.currentDirectoryURL = CommandRunner.packageRoot
-        try shell.run()
-        shell.waitUntilExit()
+                + "(head -c 1 '\(gz.path)'; sleep 0.3; tail -c +2 '\(gz.path)') | '\(CommandRunner.executable.path)' decode --threads 1 - > '\(gz.path).out' 2>&1")
         let viaPipe = try String(contentsOf: URL(fileURLWithPath: gz.path + ".out"), encoding: .utf8)
         let plain = try CommandRunner.run(["decode", gz.path, "--threads", "1"])
         #expect(plain.status == 0)
