@@ -425,7 +425,7 @@ struct DecoderCore {
     }
 
     mutating func finish(_ body: (AISDecodedMessage) throws -> Void) rethrows {
-        if !carry.isEmpty || carryOverflow { try flushCarry(body) }
+        try endLine(body)
         let counters = self.counters
         assembler.flush { counters.reject($0) }
     }

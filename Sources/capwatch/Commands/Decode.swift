@@ -31,8 +31,8 @@ struct Decode: ParsableCommand {
     var threads: Int?
 
     /// Threads when `--threads` is not given: one per active core, at most 8. On 2 cores `decode
-    /// --format gpsd` ran 1.4× one thread in one `capwatch bench all` run and level with it in
-    /// another (README, Benchmarks); the output is the same either way.
+    /// --format gpsd` ran 1.4–2.3× one thread in three `capwatch bench all` runs and 3–5 % slower
+    /// in two (README, Benchmarks); the output is the same either way.
     static var defaultThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
 
     /// Input bytes decoded per block by `--threads` 2 or more.
@@ -51,49 +51,26 @@ struct Decode: ParsableCommand {
     /// One decoder, chunk by chunk.
     func decodeSerially() throws -> AISDecodingStatistics {
         let decoder = AISStreamDecoder()
-        let format = self.format  // read the option once, not per message
-        var writer = JSONLineWriter(capacity: 1 << 20)
-        var gpsd = GPSDFormatter()
+        var output = FormattedOutput(format: format)
         let out = ByteOutput.standardOutput
-        func flushIfLarge() throws {
-            if writer.count > 1 << 19 {
-                try writer.withUnsafeBytes { try out.write($0) }
-                writer.removeAll()
-            }
-        }
         do {
             for path in files {
                 let input = try InputFile(path: path)
                 try input.forEachChunk { chunk in
-                    decoder.decode(chunk: chunk) { decoded in
-                        switch format {
-                        case .jsonl: writer.writeJSONLine(decoded)
-                        case .gpsd: gpsd.write(decoded, to: &writer)
-                        }
-                    }
-                    try flushIfLarge()
+                    decoder.decode(chunk: chunk) { output.write($0) }
+                    try output.flush(to: out, over: 1 << 19)
                 }
                 // Each file's last line ends with the file, newline or not.
-                decoder.endLine { decoded in
-                    switch format {
-                    case .jsonl: writer.writeJSONLine(decoded)
-                    case .gpsd: gpsd.write(decoded, to: &writer)
-                    }
-                }
+                decoder.endLine { output.write($0) }
             }
         } catch {
             // A file that cannot be opened or read, or gzip data that ends early: what was decoded
             // before it (every whole line) is written, then the error is reported.
-            try? writer.withUnsafeBytes { try out.write($0) }
+            try? output.flush(to: out)
             throw error
         }
-        decoder.finish { decoded in
-            switch format {
-            case .jsonl: writer.writeJSONLine(decoded)
-            case .gpsd: gpsd.write(decoded, to: &writer)
-            }
-        }
-        try writer.withUnsafeBytes { try out.write($0) }
+        decoder.finish { output.write($0) }
+        try output.flush(to: out)
         return decoder.statistics
     }
 
@@ -170,8 +147,31 @@ struct Decode: ParsableCommand {
             try? process(final: false)
             throw error
         }
-        if block.count > start, block.last != 10 { block.append(10) }
-        try process(final: true)
+        try process(final: true)  // every file ended with a newline above
         return statistics
+    }
+}
+
+/// The one-thread output: each decoded message formatted as `jsonl` or `gpsd` into one buffer.
+private struct FormattedOutput {
+    let format: Decode.Format
+    var writer = JSONLineWriter(capacity: 1 << 20)
+    var gpsd = GPSDFormatter()
+
+    init(format: Decode.Format) { self.format = format }
+
+    mutating func write(_ decoded: AISDecodedMessage) {
+        switch format {
+        case .jsonl: writer.writeJSONLine(decoded)
+        case .gpsd: gpsd.write(decoded, to: &writer)
+        }
+    }
+
+    /// Writes the buffer to `out` and empties it, when it holds more than `threshold` bytes.
+    /// - Throws: ``CapwatchCLIError`` when writing fails.
+    mutating func flush(to out: ByteOutput, over threshold: Int = 0) throws {
+        guard writer.count > threshold else { return }
+        try writer.withUnsafeBytes { try out.write($0) }
+        writer.removeAll()
     }
 }
